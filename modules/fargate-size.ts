@@ -97,13 +97,9 @@ export function parseMemoryBytes(quantity: string): number {
 
 /** Where a size sits in FARGATE_SIZES; throws when it is not a Fargate size. */
 export function sizeIndex(size: Pick<FargateSize, "vcpu" | "memoryGb">): number {
-  const index = FARGATE_SIZES.findIndex(
-    (s) => s.vcpu === size.vcpu && s.memoryGb === size.memoryGb,
-  );
+  const index = FARGATE_SIZES.findIndex((s) => s.vcpu === size.vcpu && s.memoryGb === size.memoryGb);
   if (index < 0) {
-    throw new Error(
-      `${size.vcpu} vCPU / ${size.memoryGb} GB is not a Fargate size; pick one from FARGATE_SIZES.`,
-    );
+    throw new Error(`${size.vcpu} vCPU / ${size.memoryGb} GB is not a Fargate size; pick one from FARGATE_SIZES.`);
   }
   return index;
 }
@@ -138,8 +134,7 @@ export function fargateSizeStepsAbove(pod: PodRequests): number {
 
 function podRequests(pod: PodRequests): { vcpu: number; memoryBytes: number } {
   // Sum CPU in whole millicores (Kubernetes' CPU precision) so "100m" steps add up exactly.
-  const millicores = (c: ContainerRequests) =>
-    c.cpu === undefined ? 0 : Math.round(parseCpu(c.cpu) * 1000);
+  const millicores = (c: ContainerRequests) => (c.cpu === undefined ? 0 : Math.round(parseCpu(c.cpu) * 1000));
   const bytes = (c: ContainerRequests) => (c.memory === undefined ? 0 : parseMemoryBytes(c.memory));
   const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
   const init = pod.initContainers ?? [];

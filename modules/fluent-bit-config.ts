@@ -24,19 +24,7 @@ const REQUIRED_KEYS = new Map<string, string[]>([
 
 // Plugins Fargate's Fluent Bit supports; parsers are not plugins, so they have no list.
 const SUPPORTED_PLUGINS = new Map<string, string[]>([
-  [
-    "FILTER",
-    [
-      "grep",
-      "parser",
-      "record_modifier",
-      "rewrite_tag",
-      "throttle",
-      "nest",
-      "modify",
-      "kubernetes",
-    ],
-  ],
+  ["FILTER", ["grep", "parser", "record_modifier", "rewrite_tag", "throttle", "nest", "modify", "kubernetes"]],
   ["OUTPUT", ["es", "firehose", "kinesis_firehose", "cloudwatch", "cloudwatch_logs", "kinesis"]],
 ]);
 
@@ -60,9 +48,7 @@ export function validateAwsLoggingData(data: Record<string, string>): string[] {
     }
   }
   if (data["output.conf"] === undefined) {
-    problems.push(
-      `output.conf is missing; add it with at least one [OUTPUT] section, or Fargate ships no logs.`,
-    );
+    problems.push(`output.conf is missing; add it with at least one [OUTPUT] section, or Fargate ships no logs.`);
   }
   const flbLogCw = data["flb_log_cw"];
   if (flbLogCw !== undefined && flbLogCw !== "true" && flbLogCw !== "false") {
@@ -100,9 +86,7 @@ function checkConf(key: string, expected: FluentBitSectionHeader, text: string):
 
   const { sections, strayLines } = parseSections(text);
   for (const line of strayLines) {
-    problems.push(
-      `Line ${line} of ${key} is outside any section; put it under a [${expected}] header or remove it.`,
-    );
+    problems.push(`Line ${line} of ${key} is outside any section; put it under a [${expected}] header or remove it.`);
   }
   for (const section of sections) {
     const where = `The [${section.header}] section on line ${section.line} of ${key}`;
@@ -135,8 +119,7 @@ function checkSectionKeys(where: string, section: Section): string[] {
   const plugin = section.entries.get("name");
   if (plugins && plugin !== undefined && !plugins.includes(plugin.toLowerCase())) {
     problems.push(
-      `${where} uses the plugin "${plugin}", which Fargate does not support; use one of ` +
-        `${plugins.join(", ")}.`,
+      `${where} uses the plugin "${plugin}", which Fargate does not support; use one of ` + `${plugins.join(", ")}.`,
     );
   }
   return problems;
@@ -170,10 +153,7 @@ function parseSections(text: string): { sections: Section[]; strayLines: number[
 }
 
 /** Renders one section: the header line, then "  Key Value" lines, ending with a newline. */
-export function renderFluentBitSection(
-  header: FluentBitSectionHeader,
-  entries: [string, string][],
-): string {
+export function renderFluentBitSection(header: FluentBitSectionHeader, entries: [string, string][]): string {
   const lines = entries.map(([key, value]) => {
     // A space in a key or a line break in a value would change the config's structure.
     if (!/^\S+$/.test(key) || value.trim() === "" || /[\r\n]/.test(value)) {

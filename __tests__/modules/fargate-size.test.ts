@@ -48,8 +48,7 @@ describe("FARGATE_SIZES", () => {
   it("lists the AWS table, smallest vCPU first and then smallest memory", () => {
     expect(FARGATE_SIZES[0]).toEqual({ vcpu: 0.25, memoryGb: 0.5, label: "0.25 vCPU / 0.5 GB" });
     expect(FARGATE_SIZES.at(-1)).toEqual({ vcpu: 16, memoryGb: 120, label: "16 vCPU / 120 GB" });
-    const memoriesOf = (vcpu: number) =>
-      FARGATE_SIZES.filter((s) => s.vcpu === vcpu).map((s) => s.memoryGb);
+    const memoriesOf = (vcpu: number) => FARGATE_SIZES.filter((s) => s.vcpu === vcpu).map((s) => s.memoryGb);
     expect(memoriesOf(0.25)).toEqual([0.5, 1, 2]);
     expect(memoriesOf(0.5)).toEqual([1, 2, 3, 4]);
     expect(memoriesOf(1)).toEqual([2, 3, 4, 5, 6, 7, 8]);
@@ -62,9 +61,7 @@ describe("FARGATE_SIZES", () => {
   it("sizeIndex finds a size by value and rejects sizes not in the table", () => {
     expect(sizeIndex({ vcpu: 0.25, memoryGb: 0.5 })).toBe(0);
     expect(sizeIndex({ vcpu: 0.5, memoryGb: 1 })).toBe(3);
-    expect(() => sizeIndex({ vcpu: 1, memoryGb: 1 })).toThrow(
-      "1 vCPU / 1 GB is not a Fargate size",
-    );
+    expect(() => sizeIndex({ vcpu: 1, memoryGb: 1 })).toThrow("1 vCPU / 1 GB is not a Fargate size");
   });
 });
 
@@ -114,24 +111,18 @@ describe("fargateSize", () => {
   });
 
   it("lets the 256 MiB overhead push 0.5 vCPU / 1Gi to 2 GB", () => {
-    expect(fargateSize({ containers: [{ cpu: "0.5", memory: "1Gi" }] }).label).toBe(
-      "0.5 vCPU / 2 GB",
-    );
+    expect(fargateSize({ containers: [{ cpu: "0.5", memory: "1Gi" }] }).label).toBe("0.5 vCPU / 2 GB");
   });
 
   it("keeps memory that lands exactly on a boundary in that size", () => {
     // 768 MiB + 256 MiB overhead = exactly 1 GB.
     expect(fargateSize({ containers: [{ memory: "768Mi" }] }).label).toBe("0.25 vCPU / 1 GB");
     expect(fargateSize({ containers: [{ memory: "769Mi" }] }).label).toBe("0.25 vCPU / 2 GB");
-    expect(fargateSize({ containers: [{ cpu: "16", memory: "119.75Gi" }] }).label).toBe(
-      "16 vCPU / 120 GB",
-    );
+    expect(fargateSize({ containers: [{ cpu: "16", memory: "119.75Gi" }] }).label).toBe("16 vCPU / 120 GB");
   });
 
   it("moves to a bigger vCPU when the smaller one has too little memory", () => {
-    expect(fargateSize({ containers: [{ cpu: "250m", memory: "2Gi" }] }).label).toBe(
-      "0.5 vCPU / 3 GB",
-    );
+    expect(fargateSize({ containers: [{ cpu: "250m", memory: "2Gi" }] }).label).toBe("0.5 vCPU / 3 GB");
   });
 
   it("adds CPU requests in millicores without float drift", () => {
@@ -178,8 +169,6 @@ describe("fargateSizeStepsAbove", () => {
   });
 
   it("throws like fargateSize for a pod too large for Fargate", () => {
-    expect(() => fargateSizeStepsAbove({ containers: [{ cpu: "32" }] })).toThrow(
-      "cannot run on Fargate",
-    );
+    expect(() => fargateSizeStepsAbove({ containers: [{ cpu: "32" }] })).toThrow("cannot run on Fargate");
   });
 });

@@ -55,12 +55,8 @@ describe("renderFluentBitSection", () => {
     expect(() => renderFluentBitSection("FILTER", [["Match", "*\n[INPUT]"]])).toThrow(
       'Cannot render "Match *\n[INPUT]" in a [FILTER] section',
     );
-    expect(() => renderFluentBitSection("FILTER", [["Log Level", "info"]])).toThrow(
-      "the key must be one word",
-    );
-    expect(() => renderFluentBitSection("FILTER", [["Match", " "]])).toThrow(
-      'for example "Match *"',
-    );
+    expect(() => renderFluentBitSection("FILTER", [["Log Level", "info"]])).toThrow("the key must be one word");
+    expect(() => renderFluentBitSection("FILTER", [["Match", " "]])).toThrow('for example "Match *"');
   });
 });
 
@@ -90,8 +86,7 @@ describe("validateAwsLoggingData", () => {
   it('requires flb_log_cw to be "true" or "false"', () => {
     expect(validateAwsLoggingData(withData({ flb_log_cw: "true" }))).toEqual([]);
     expect(validateAwsLoggingData(withData({ flb_log_cw: "yes" }))).toEqual([
-      'flb_log_cw is "yes" but must be "true" or "false"; use "true" to send ' +
-        "Fluent Bit's own logs to CloudWatch.",
+      'flb_log_cw is "yes" but must be "true" or "false"; use "true" to send ' + "Fluent Bit's own logs to CloudWatch.",
     ]);
   });
 
@@ -99,9 +94,7 @@ describe("validateAwsLoggingData", () => {
     const service = "[SERVICE]\n  Flush 5\n";
     const input = "[INPUT]\n  Name tail\n";
     expect(
-      validateAwsLoggingData(
-        withData({ "filters.conf": service + filters, "output.conf": output + input }),
-      ),
+      validateAwsLoggingData(withData({ "filters.conf": service + filters, "output.conf": output + input })),
     ).toEqual([
       "The [SERVICE] section on line 1 of filters.conf is not allowed because Fargate " +
         "manages it; remove the section.",
@@ -115,9 +108,7 @@ describe("validateAwsLoggingData", () => {
       "The [FILTER] section on line 9 of output.conf does not belong there, as output.conf " +
         "may only hold [OUTPUT] sections; move it to filters.conf.",
     ]);
-    expect(
-      validateAwsLoggingData(withData({ "parsers.conf": "[MULTILINE_PARSER]\n  name x\n" })),
-    ).toEqual([
+    expect(validateAwsLoggingData(withData({ "parsers.conf": "[MULTILINE_PARSER]\n  name x\n" }))).toEqual([
       "The [MULTILINE_PARSER] section on line 1 of parsers.conf does not belong there, as " +
         "parsers.conf may only hold [PARSER] sections; remove it.",
     ]);

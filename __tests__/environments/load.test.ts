@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { dev } from "../../environments/dev";
+import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { prod } from "../../environments/prod";
+import { TEST_TODAY } from "../support/synth";
+
+function problemsOf(...raw: unknown[]): string {
+  try {
+    loadEnvironments(raw, TEST_TODAY);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvironmentError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the environments to be rejected");
+}
+
+const withDev = (patch: Record<string, unknown>) => ({ ...dev, ...patch });
+
+describe("loadEnvironments", () => {
+  it("accepts the project's environments and fills defaults", () => {
+    const { environments, warnings } = loadEnvironments([dev, prod], TEST_TODAY);
+    expect(environments.map((e) => e.name)).toEqual(["dev", "prod"]);
+    expect(warnings).toEqual([]);
+    expect(environments[0].cluster.logTypes).toEqual(["api", "audit", "authenticator"]);
+    expect(environments[1].backend).toEqual({
+      type: "s3",
+      bucket: "example-platform-terraform-state",
+      keyPrefix: "eks-fargate",
+      region: "ap-northeast-2",
+      useLockfile: true,
+      encrypt: true,
+    });
+    expect(environments[1].workloads.enabled).toBe(false);
+  });
+
+  it("rejects an unknown field, naming it", () => {
+    expect(problemsOf(withDev({ vpcCidrs: "10.0.0.0/16" }))).toBe(
+      'Invalid environment "dev":\n  - vpcCidrs: is not a known field; remove it or correct its spelling',
+    );
+  });
+
+  it("rejects an unknown nested field with its full path", () => {
+    expect(problemsOf(withDev({ cluster: { endpointAcess: "private" } }))).toContain(
+      "cluster.endpointAcess: is not a known field",
+    );
+  });
+
+  it("rejects an invalid CIDR", () => {
+    expect(problemsOf(withDev({ vpcCidr: "10.10.0.0/33" }))).toBe(
+      'Invalid environment "dev":\n  - vpcCidr: "10.10.0.0/33" is not an IPv4 CIDR block; write it as address/prefix, e.g. "10.10.0.0/16"',
+    );
+  });
+
+  it("rejects a CIDR with host bits", () => {
+    expect(problemsOf(withDev({ vpcCidr: "10.10.1.0/16" }))).toContain(
+      'vpcCidr: "10.10.1.0/16" has bits set after the /16 prefix; use the network address of the block',
+    );
+  });
+
+  it("rejects a VPC too small for the subnet plan", () => {
+    expect(problemsOf(withDev({ vpcCidr: "10.10.0.0/24" }))).toContain(
+      "vpcCidr: /24 is too small for the subnet plan: public subnets would be /32, smaller than AWS's /28 minimum; use /20 or larger (e.g. /16)",
+    );
+  });
+
+  it("rejects fewer than two availability zones", () => {
+    expect(problemsOf(withDev({ availabilityZones: ["ap-northeast-2a"] }))).toContain(
+      "availabilityZones: needs at least two availability zones: EKS requires subnets in two or more zones",
+    );
+  });
+
+  it("rejects more zones than the subnet plan holds", () => {
+    const azs = ["a", "b", "c", "d"].map((l) => `ap-northeast-2${l}`);
+    expect(problemsOf(withDev({ availabilityZones: azs }))).toContain(
+      "vpcCidr: the subnet plan fits at most 3 availability zones",
+    );
+  });
+
+  it("rejects an availability zone outside the region", () => {
+    expect(problemsOf(withDev({ availabilityZones: ["ap-northeast-2a", "us-east-1b"] }))).toContain(
+      'availabilityZones[1]: "us-east-1b" is not a zone of region ap-northeast-2; use names like "ap-northeast-2a"',
+    );
+  });
+
+  it("rejects duplicate environment names", () => {
+    expect(problemsOf(dev, { ...prod, name: "dev" })).toBe(
+      'Invalid environment "dev":\n  - name: "dev" is used by two environments, whose stacks would collide; rename one',
+    );
+  });
+
+  it("rejects an invalid cluster name", () => {
+    expect(problemsOf(withDev({ clusterName: "-bad name" }))).toContain(
+      "clusterName: must be 1-40 letters, digits, '-' or '_', starting with a letter or digit",
+    );
+  });
+
+  it("rejects a Kubernetes version EKS does not know", () => {
+    expect(problemsOf(withDev({ kubernetesVersion: "1.99" }))).toContain(
+      'kubernetesVersion: "1.99" is not an EKS version we know; use one of 1.35, 1.34, 1.33, 1.32',
+    );
+  });
+
+  it("rejects a Kubernetes version out of support", () => {
+    expect(problemsOf(withDev({ kubernetesVersion: "1.30" }))).toContain(
+      'kubernetesVersion: "1.30" is out of EKS support; use one of 1.35, 1.34, 1.33, 1.32',
+    );
+  });
+
+  it("warns, without failing, about a version in extended support and its price", () => {
+    const { warnings } = loadEnvironments([withDev({ kubernetesVersion: "1.33" })], TEST_TODAY);
+    expect(warnings).toEqual([
+      'Environment "dev": kubernetesVersion "1.33" is in EKS extended support until 2027-07-29, which costs six times the standard control-plane price; upgrade to 1.35.',
+    ]);
+  });
+
+  it("names a missing field", () => {
+    const { region: _omitted, ...noRegion } = dev;
+    expect(problemsOf(noRegion)).toContain('region: is missing; add it (see "Environment settings" in README.md)');
+  });
+
+  it("rejects a bad NAT strategy and a bad backend together, in one message", () => {
+    const message = problemsOf(withDev({ natStrategy: "many", backend: { type: "gcs" } }));
+    expect(message).toContain('natStrategy: must be "single" or "one-per-az"');
+    expect(message).toContain('backend.type: must be { type: "local" } or { type: "s3", bucket, keyPrefix, region }');
+    expect(message.match(/Invalid environment/g)).toHaveLength(1);
+  });
+
+  it("labels an environment without a valid name by its position", () => {
+    expect(problemsOf(withDev({ name: 42 }))).toMatch(
+      /^Invalid environment #1 \(no valid name\):\n {2}- name: must be a string/,
+    );
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { COMPONENTS } from "../../stacks/contract";
+import type { StackJson, Synthesized } from "../support/synth";
+import { FAKE_OUTPUTS, MOCK_DATA_DEFAULTS, MOCK_RESOURCE_DEFAULTS } from "./fakes";
+
+// One Terraform root holding every synthesized stack as a child module, so the AWS provider's
+// schema loads once for all of them. Each stack keeps its resources, data sources and outputs;
+// its provider block moves to the root under an alias, and its backend is dropped (an S3 backend
+// would need the network). Kubernetes and Helm parts are filtered out: those providers cannot be
+// installed offline, and they are checked structurally by the unit tests instead.
+
+/** The generated Terraform root and how each stack maps into it. */
+export interface Workspace {
+  /** Root module directory. */
+  dir: string;
+  /** Module name of each stack id (dev-network → dev_network). */
+  moduleOf: Record<string, string>;
+}
+
+const NON_AWS = /\$\{(data\.)?(kubernetes|helm)_/;
+
+function isAwsType(type: string): boolean {
+  return type.startsWith("aws_") || type === "terraform_remote_state";
+}
+
+/** Drops everything that needs the kubernetes or helm provider. */
+export function awsOnly(stack: StackJson): StackJson {
+  const json = structuredClone(stack);
+  delete json["//"];
+  for (const block of ["resource", "data"]) {
+    for (const type of Object.keys(json[block] ?? {})) if (!isAwsType(type)) delete json[block][type];
+    if (json[block] && Object.keys(json[block]).length === 0) delete json[block];
+  }
+  for (const block of ["output", "locals"]) {
+    for (const [name, value] of Object.entries(json[block] ?? {})) {
+      if (NON_AWS.test(JSON.stringify(value))) delete json[block][name];
+    }
+  }
+  const providers = json.terraform?.required_providers ?? {};
+  for (const name of Object.keys(providers)) if (name !== "aws") delete providers[name];
+  for (const name of Object.keys(json.provider ?? {})) if (name !== "aws") delete json.provider[name];
+  return json;
+}
+
+function upstreamStack(stackId: string, dataId: string): string {
+  const component = COMPONENTS.find((c) => stackId.endsWith(`-${c}`))!;
+  const env = stackId.slice(0, -component.length - 1);
+  return `${env}-${dataId.replace(/_/g, "-")}`;
+}
+
+function hcl(value: unknown): string {
+  // JSON is valid HCL for plain values; "${" would start an interpolation, so refuse it.
+  const text = JSON.stringify(value);
+  if (text.includes("${")) throw new Error(`fake value ${text} contains an interpolation`);
+  return text;
+}
+
+function mockProvider(alias: string): string {
+  const blocks = [
+    ...Object.entries(MOCK_RESOURCE_DEFAULTS).map(
+      ([type, defaults]) => `  mock_resource "${type}" {\n    defaults = ${hcl(defaults)}\n  }\n`,
+    ),
+    ...Object.entries(MOCK_DATA_DEFAULTS).map(
+      ([type, defaults]) => `  mock_data "${type}" {\n    defaults = ${hcl(defaults)}\n  }\n`,
+    ),
+  ];
+  return `mock_provider "aws" {\n  alias = "${alias}"\n${blocks.join("")}}\n`;
+}
+
+function fakeOutputsOf(upstream: StackJson, upstreamId: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(upstream.output ?? {}).map((name) => {
+      if (!(name in FAKE_OUTPUTS)) {
+        throw new Error(
+          `${upstreamId} declares output ${name}, which has no fake value in __tests__/terraform/fakes.ts`,
+        );
+      }
+      return [name, FAKE_OUTPUTS[name]];
+    }),
+  );
+}
+
+/** Writes the root module and a `terraform test` file that plans and mock-applies every stack. */
+export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), "tf-offline-"));
+  const root: StackJson = { module: {}, provider: { aws: [] } };
+  const moduleOf: Record<string, string> = {};
+  const tests: string[] = [];
+
+  for (const id of stackIds) {
+    const name = id.replace(/-/g, "_");
+    moduleOf[id] = name;
+    const stack = awsOnly(synth.stack(id));
+    delete stack.terraform.backend;
+    for (const provider of stack.provider.aws) root.provider.aws.push({ ...provider, alias: name });
+    delete stack.provider;
+    mkdirSync(join(dir, id));
+    writeFileSync(join(dir, id, "main.tf.json"), JSON.stringify(stack, null, 2));
+    root.module[name] = { source: `./${id}`, providers: { aws: `aws.${name}` } };
+    tests.push(mockProvider(name));
+
+    for (const dataId of Object.keys(stack.data?.terraform_remote_state ?? {})) {
+      const upstreamId = upstreamStack(id, dataId);
+      const outputs = fakeOutputsOf(synth.stack(upstreamId), upstreamId);
+      tests.push(
+        `override_data {\n  target = module.${name}.data.terraform_remote_state.${dataId}\n` +
+          `  values = { outputs = ${hcl(outputs)} }\n}\n`,
+      );
+    }
+  }
+  root.terraform = { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } };
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
+  tests.push(`run "plan" {\n  command = plan\n}\n`, `run "apply" {\n  command = apply\n}\n`);
+  writeFileSync(join(dir, "offline.tftest.hcl"), tests.join("\n"));
+  return { dir, moduleOf };
+}
+
+/** Counts the resources a verbose `terraform test` plan creates, per module name. */
+export function plannedCreates(verboseOutput: string, run = "plan"): Record<string, number> {
+  const section = verboseOutput.split(/^\s*run "/m).find((s) => s.startsWith(`${run}"`)) ?? "";
+  const counts: Record<string, number> = {};
+  for (const match of section.matchAll(/^\s*# module\.(\w+)\.(?!data\.)\S+ will be created$/gm)) {
+    counts[match[1]] = (counts[match[1]] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -1,0 +1,24 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "cdktf.out/", ".gen/", "state/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { files: ["**/*.cjs"], languageOptions: { globals: { process: "readonly" } } },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // The cdktf provider barrels load every resource type (seconds, hundreds of MB): import by deep path.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["@cdktf/provider-aws", "@cdktf/provider-kubernetes", "@cdktf/provider-helm"].map((name) => ({
+            name,
+            message: `Import by deep path, e.g. ${name}/lib/<resource>.`,
+          })),
+        },
+      ],
+    },
+  },
+);

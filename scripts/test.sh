@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test: lint and formatting, types, then unit tests and the offline Terraform checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CHECKPOINT_DISABLE=1
+TF_PROVIDER_MIRROR=$(bash scripts/provider-mirror.sh)
+export TF_PROVIDER_MIRROR
+npm run --silent lint
+npm run --silent typecheck
+npx vitest run

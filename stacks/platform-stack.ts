@@ -1,0 +1,52 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { Environment } from "../environments/schema";
+import { type Component, type OutputName, stackId } from "./contract";
+import { declareBackend, readRemoteState } from "./state-backend";
+
+/** Outputs of an upstream stack, read by name from its state. */
+export interface UpstreamOutputs<C extends Component> {
+  /** A string output, e.g. vpc_id. */
+  string(name: OutputName<C>): string;
+  /** A list output, e.g. private_subnet_ids. */
+  list(name: OutputName<C>): string[];
+}
+
+/**
+ * A stack of one environment: its backend, the AWS provider with the environment's region and
+ * default tags, named outputs, and typed reads of upstream outputs.
+ */
+export class PlatformStack<C extends Component> extends TerraformStack {
+  /** The environment this stack belongs to. */
+  readonly env: Environment;
+  /** Which of the five stacks this is. */
+  readonly component: C;
+
+  constructor(scope: Construct, env: Environment, component: C) {
+    super(scope, stackId(env.name, component));
+    this.env = env;
+    this.component = component;
+    this.addOverride("terraform.required_version", ">= 1.10");
+    declareBackend(this, env, component);
+    new AwsProvider(this, "aws", {
+      region: env.region,
+      defaultTags: [{ tags: { ...env.tags, ManagedBy: "cdktf", Stack: this.node.id } }],
+    });
+  }
+
+  /** Declares one of this stack's contract outputs. */
+  protected output(name: OutputName<C>, value: unknown, description: string): void {
+    new TerraformOutput(this, name, { value, description });
+  }
+
+  /** Depends on an upstream stack and reads its named outputs from its remote state. */
+  protected upstream<U extends Component>(stack: PlatformStack<U>): UpstreamOutputs<U> {
+    this.addDependency(stack);
+    const state = readRemoteState(this, this.env, stack.component);
+    return {
+      string: (name) => state.getString(name),
+      list: (name) => state.getList(name),
+    };
+  }
+}
