@@ -1,8 +1,16 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { AddonsStack } from "./addons";
+import { ClusterStack } from "./cluster";
+import { LbControllerStack } from "./lb-controller";
 import { NetworkStack } from "./network";
+import { WorkloadsStack } from "./workloads";
 
 /** Builds the stacks of one environment, each depending on the one before it. */
 export function buildEnvironment(scope: Construct, env: Environment): void {
-  new NetworkStack(scope, env);
+  const network = new NetworkStack(scope, env);
+  const cluster = new ClusterStack(scope, env, network);
+  const addons = new AddonsStack(scope, env, cluster);
+  const lbController = new LbControllerStack(scope, env, { network, cluster, addons });
+  if (env.workloads.enabled) new WorkloadsStack(scope, env, { cluster, lbController });
 }

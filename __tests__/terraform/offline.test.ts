@@ -16,6 +16,13 @@ const EXPECTED_CREATES: Record<string, number> = {
   "dev-network": 23,
   // as dev, with a NAT gateway, EIP, private route table and route per zone
   "prod-network": 31,
+  "dev-cluster": 0,
+  "prod-cluster": 0,
+  "dev-addons": 0,
+  "prod-addons": 0,
+  "dev-lb-controller": 0,
+  "prod-lb-controller": 0,
+  "dev-workloads": 0,
 };
 
 describe("offline Terraform checks", () => {
