@@ -1,5 +1,8 @@
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { clusterConnection } from "../modules/cluster-auth";
+import { LbController } from "../modules/lb-controller";
 import { PlatformStack } from "./platform-stack";
 
 /** The stacks the Load Balancer Controller stack builds on. */
@@ -16,8 +19,32 @@ export interface LbControllerUpstreams {
 export class LbControllerStack extends PlatformStack<"lb-controller"> {
   constructor(scope: Construct, env: Environment, upstreams: LbControllerUpstreams) {
     super(scope, env, "lb-controller");
-    this.upstream(upstreams.network);
-    this.upstream(upstreams.cluster);
+    const network = this.upstream(upstreams.network);
+    const cluster = this.upstream(upstreams.cluster);
     this.addDependency(upstreams.addons);
+
+    const clusterName = cluster.string("cluster_name");
+    new HelmProvider(this, "helm", {
+      kubernetes: clusterConnection({
+        clusterName,
+        endpoint: cluster.string("cluster_endpoint"),
+        certificateAuthorityData: cluster.string("cluster_certificate_authority_data"),
+        region: env.region,
+      }),
+    });
+
+    const controller = new LbController(this, "lb_controller", {
+      clusterName,
+      region: env.region,
+      vpcId: network.string("vpc_id"),
+      oidcProviderArn: cluster.string("oidc_provider_arn"),
+      oidcIssuerUrl: cluster.string("oidc_issuer_url"),
+      roleName: `${env.clusterName}-lb-controller`,
+    });
+
+    this.output("lb_controller_role_arn", controller.irsa.role.arn, "IAM role of the controller's service account");
+    this.output("lb_controller_release", controller.release.name, "Helm release name of the controller");
+    this.output("lb_controller_chart_version", controller.release.version, "Installed chart version");
+    this.output("lb_controller_namespace", controller.release.namespace, "Namespace the controller runs in");
   }
 }
