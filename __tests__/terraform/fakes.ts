@@ -6,7 +6,9 @@ const ACCOUNT = "123456789012";
  * Defaults for attributes the AWS provider validates when another resource uses them (ARNs mostly):
  * the mock provider would otherwise invent random strings that fail that validation.
  */
-export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {};
+export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {
+  aws_iam_policy: { arn: `arn:aws:iam::${ACCOUNT}:policy/mock` },
+};
 
 /** Defaults for data sources the stacks read. */
 export const MOCK_DATA_DEFAULTS: Record<string, Record<string, unknown>> = {
