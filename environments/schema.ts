@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addonsWithoutVersion, missingVersionsMessage } from "../modules/addon-versions";
 import { hasNoHostBits, parseCidr } from "../modules/cidr";
 import { supportStatus, supportedVersions } from "../modules/eks-versions";
 import { namespaceMatches } from "../modules/fargate-selector";
@@ -66,6 +67,14 @@ const namespacePattern = z
   .regex(
     /^[a-z0-9*?]([-a-z0-9*?]{0,61}[a-z0-9*?])?$/,
     'must be a Kubernetes namespace name (lowercase letters, digits, "-") where "*" and "?" may stand for characters',
+  );
+
+// EKS add-on versions look like v1.13.2-eksbuild.4; a bare "1.13.2" is a common slip.
+const addonVersion = z
+  .string()
+  .regex(
+    /^v\d+\.\d+\.\d+-eksbuild\.\d+$/,
+    'must be an EKS add-on version such as "v1.13.2-eksbuild.4" (aws eks describe-addon-versions lists them)',
   );
 
 const fargateProfile = z.strictObject({
@@ -169,9 +178,9 @@ export function environmentSchema(today: string) {
           /** Add-on versions overriding the table of known-good versions for the Kubernetes version. */
           versions: z
             .strictObject({
-              coredns: z.string().optional(),
-              "vpc-cni": z.string().optional(),
-              "kube-proxy": z.string().optional(),
+              coredns: addonVersion.optional(),
+              "vpc-cni": addonVersion.optional(),
+              "kube-proxy": addonVersion.optional(),
             })
             .default({}),
           /** Send Fargate's Fluent Bit process logs to CloudWatch too (<cluster>-fluent-bit-logs), for debugging. */
@@ -214,6 +223,12 @@ export function environmentSchema(today: string) {
           ["kubernetesVersion"],
           `"${env.kubernetesVersion}" ${why}; use one of ${supportedVersions(today).join(", ")}`,
         );
+      }
+
+      // An unsupported Kubernetes version is reported above already.
+      const missingAddons = addonsWithoutVersion(env.kubernetesVersion, env.addons.versions);
+      if (missingAddons.length > 0 && status !== "unknown" && status !== "ended") {
+        problem(["addons", "versions"], missingVersionsMessage(env.kubernetesVersion, missingAddons));
       }
 
       const { cluster } = env;

@@ -18,8 +18,10 @@ const EXPECTED_CREATES: Record<string, number> = {
   "prod-network": 31,
   "dev-cluster": 0,
   "prod-cluster": 0,
-  "dev-addons": 0,
-  "prod-addons": 0,
+  // coredns, vpc-cni, kube-proxy add-ons, and the Fluent Bit process log group (dev ships those logs)
+  "dev-addons": 4,
+  // the three add-ons; prod leaves Fluent Bit's process logs off
+  "prod-addons": 3,
   // the controller's IAM role, its policy (the official one) and the attachment; the Helm release is filtered
   "dev-lb-controller": 3,
   "prod-lb-controller": 3,

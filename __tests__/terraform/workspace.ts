@@ -32,6 +32,14 @@ export function awsOnly(stack: StackJson): StackJson {
   for (const block of ["resource", "data"]) {
     for (const type of Object.keys(json[block] ?? {})) if (!isAwsType(type)) delete json[block][type];
     if (json[block] && Object.keys(json[block]).length === 0) delete json[block];
+    // An AWS resource may wait for a Kubernetes one (an add-on for a ConfigMap): drop that edge too.
+    for (const byName of Object.values(json[block] ?? {})) {
+      for (const item of Object.values(byName as Record<string, { depends_on?: string[] }>)) {
+        if (!item.depends_on) continue;
+        item.depends_on = item.depends_on.filter((ref) => !/^(data\.)?(kubernetes|helm)_/.test(ref));
+        if (item.depends_on.length === 0) delete item.depends_on;
+      }
+    }
   }
   for (const block of ["output", "locals"]) {
     for (const [name, value] of Object.entries(json[block] ?? {})) {

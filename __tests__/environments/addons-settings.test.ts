@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { dev } from "../../environments/dev";
+import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { TEST_TODAY } from "../support/synth";
+
+function problemsOf(raw: unknown): string {
+  try {
+    loadEnvironments([raw], TEST_TODAY);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvironmentError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the environment to be rejected");
+}
+
+// 1.31 is still in extended support on TEST_TODAY, but the add-on table has no row for it.
+const on131 = (versions: Record<string, string>) => ({
+  ...dev,
+  kubernetesVersion: "1.31",
+  addons: { ...dev.addons, versions },
+});
+
+describe("addons settings", () => {
+  it("rejects a Kubernetes version without known-good add-on versions, saying how to fix it", () => {
+    expect(problemsOf(on131({}))).toBe(
+      'Invalid environment "dev":\n' +
+        "  - addons.versions: has no known-good add-on versions for Kubernetes 1.31 (modules/addon-versions.ts " +
+        'covers 1.35, 1.34, 1.33, 1.32); set "coredns", "vpc-cni", "kube-proxy" (aws eks describe-addon-versions ' +
+        "--kubernetes-version 1.31 --addon-name <name>), or add a row to the table",
+    );
+  });
+
+  it("names only the add-ons an environment left without a version", () => {
+    expect(problemsOf(on131({ coredns: "v1.11.4-eksbuild.2", "kube-proxy": "v1.31.14-eksbuild.9" }))).toContain(
+      'set "vpc-cni" (aws eks describe-addon-versions',
+    );
+  });
+
+  it("accepts that version once every add-on is overridden", () => {
+    const versions = {
+      coredns: "v1.11.4-eksbuild.2",
+      "vpc-cni": "v1.20.4-eksbuild.1",
+      "kube-proxy": "v1.31.14-eksbuild.9",
+    };
+    const { environments } = loadEnvironments([on131(versions)], TEST_TODAY);
+    expect(environments[0].addons.versions).toEqual(versions);
+  });
+
+  it("reports an unsupported Kubernetes version once, not again for the add-ons", () => {
+    const message = problemsOf({ ...dev, kubernetesVersion: "1.30" });
+    expect(message).toContain('kubernetesVersion: "1.30" is out of EKS support');
+    expect(message).not.toContain("addons.versions");
+  });
+
+  it("rejects an add-on version that is not an EKS build version", () => {
+    expect(problemsOf({ ...dev, addons: { versions: { coredns: "1.13.2" } } })).toBe(
+      'Invalid environment "dev":\n' +
+        '  - addons.versions.coredns: must be an EKS add-on version such as "v1.13.2-eksbuild.4" ' +
+        "(aws eks describe-addon-versions lists them)",
+    );
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { KNOWN_GOOD_ADDON_VERSIONS } from "../../modules/addon-versions";
+import { OUTPUTS } from "../../stacks/contract";
+import { projectEnvironment, synthesize, synthesizedProject } from "../support/synth";
+
+const synth = synthesizedProject();
+const dev = synth.stack("dev-addons");
+const prod = synth.stack("prod-addons");
+const cluster = (output: string) => `\${data.terraform_remote_state.cluster.outputs.${output}}`;
+
+describe("addons stack", () => {
+  it("reads the cluster stack's outputs from its state", () => {
+    expect(dev.data.terraform_remote_state.cluster).toEqual({
+      backend: "local",
+      config: { path: "../../../state/dev/cluster.tfstate" },
+    });
+    expect(prod.data.terraform_remote_state.cluster.config).toMatchObject({
+      bucket: "example-platform-terraform-state",
+      key: "eks-fargate/prod/cluster.tfstate",
+    });
+  });
+
+  it("authenticates the kubernetes provider with aws eks get-token, never a stored token", () => {
+    expect(dev.provider.kubernetes).toEqual([
+      {
+        host: cluster("cluster_endpoint"),
+        cluster_ca_certificate: `\${base64decode(data.terraform_remote_state.cluster.outputs.cluster_certificate_authority_data)}`,
+        exec: [
+          {
+            api_version: "client.authentication.k8s.io/v1beta1",
+            command: "aws",
+            args: ["eks", "get-token", "--cluster-name", cluster("cluster_name"), "--region", "ap-northeast-2"],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("installs coredns, vpc-cni and kube-proxy as managed add-ons at the table's versions for 1.35", () => {
+    const addons = dev.resource.aws_eks_addon;
+    expect(Object.keys(addons).sort()).toEqual(["coredns", "kube_proxy", "vpc_cni"]);
+    const known = KNOWN_GOOD_ADDON_VERSIONS["1.35"];
+    for (const [address, name] of [
+      ["coredns", "coredns"],
+      ["vpc_cni", "vpc-cni"],
+      ["kube_proxy", "kube-proxy"],
+    ] as const) {
+      expect(addons[address], address).toMatchObject({
+        addon_name: name,
+        addon_version: known[name],
+        cluster_name: cluster("cluster_name"),
+        resolve_conflicts_on_create: "OVERWRITE",
+        resolve_conflicts_on_update: "OVERWRITE",
+        preserve: true,
+      });
+    }
+  });
+
+  it("configures only coredns, for Fargate at the smallest size", () => {
+    const addons = dev.resource.aws_eks_addon;
+    expect(JSON.parse(addons.coredns.configuration_values)).toEqual({
+      computeType: "Fargate",
+      resources: { limits: { cpu: "0.25", memory: "256M" }, requests: { cpu: "0.25", memory: "256M" } },
+    });
+    expect(addons.vpc_cni.configuration_values).toBeUndefined();
+    expect(addons.kube_proxy.configuration_values).toBeUndefined();
+  });
+
+  it("creates coredns after the logging ConfigMap, so its Fargate pods ship logs", () => {
+    expect(dev.resource.aws_eks_addon.coredns.depends_on).toEqual(["kubernetes_config_map_v1.aws_logging"]);
+  });
+
+  it("creates the aws-observability namespace with the label Fargate looks for", () => {
+    expect(dev.resource.kubernetes_namespace_v1.aws_observability.metadata).toEqual({
+      name: "aws-observability",
+      labels: { "aws-observability": "enabled" },
+    });
+  });
+
+  it("creates the aws-logging ConfigMap there, shipping kube.* to the cluster stack's log group in the region", () => {
+    const configMap = dev.resource.kubernetes_config_map_v1.aws_logging;
+    expect(configMap.metadata).toEqual({
+      name: "aws-logging",
+      namespace: "${kubernetes_namespace_v1.aws_observability.metadata[0].name}",
+    });
+    expect(Object.keys(configMap.data).sort()).toEqual(["filters.conf", "flb_log_cw", "output.conf", "parsers.conf"]);
+    expect(configMap.data["output.conf"]).toContain(
+      `  Match kube.*\n  region ap-northeast-2\n  log_group_name ${cluster("fargate_log_group_name")}\n`,
+    );
+  });
+
+  it("ships Fluent Bit's process logs where the environment asks, into a group with the environment's retention", () => {
+    expect(dev.resource.kubernetes_config_map_v1.aws_logging.data.flb_log_cw).toBe("true");
+    expect(dev.resource.aws_cloudwatch_log_group.fluent_bit_process_logs).toMatchObject({
+      name: `${cluster("cluster_name")}-fluent-bit-logs`,
+      retention_in_days: 90,
+    });
+    // The group exists before any pod reads the ConfigMap, so Fargate never creates it without retention.
+    expect(dev.resource.kubernetes_config_map_v1.aws_logging.depends_on).toEqual([
+      "aws_cloudwatch_log_group.fluent_bit_process_logs",
+    ]);
+
+    expect(prod.resource.kubernetes_config_map_v1.aws_logging.data.flb_log_cw).toBe("false");
+    expect(prod.resource.aws_cloudwatch_log_group).toBeUndefined();
+    expect(prod.resource.kubernetes_config_map_v1.aws_logging.depends_on).toBeUndefined();
+  });
+
+  it("declares exactly the contract's outputs, read from the resources", () => {
+    expect(Object.keys(dev.output).sort()).toEqual([...OUTPUTS.addons].sort());
+    expect(dev.output.coredns_version.value).toBe("${aws_eks_addon.coredns.addon_version}");
+    expect(dev.output.vpc_cni_version.value).toBe("${aws_eks_addon.vpc_cni.addon_version}");
+    expect(dev.output.kube_proxy_version.value).toBe("${aws_eks_addon.kube_proxy.addon_version}");
+    expect(dev.output.logging_namespace.value).toBe("${kubernetes_namespace_v1.aws_observability.metadata[0].name}");
+    expect(dev.output.logging_config_map.value).toBe(
+      "${kubernetes_config_map_v1.aws_logging.metadata[0].namespace}/${kubernetes_config_map_v1.aws_logging.metadata[0].name}",
+    );
+  });
+
+  it("uses an environment's version overrides and the table row of its Kubernetes version", () => {
+    const base = projectEnvironment("dev");
+    const env = {
+      ...base,
+      kubernetesVersion: "1.32",
+      addons: { ...base.addons, versions: { coredns: "v1.11.4-eksbuild.2" } },
+    };
+    const addons = synthesize([env]).stack("dev-addons").resource.aws_eks_addon;
+    expect(addons.coredns.addon_version).toBe("v1.11.4-eksbuild.2");
+    expect(addons.vpc_cni.addon_version).toBe(KNOWN_GOOD_ADDON_VERSIONS["1.32"]["vpc-cni"]);
+    expect(addons.kube_proxy.addon_version).toBe(KNOWN_GOOD_ADDON_VERSIONS["1.32"]["kube-proxy"]);
+  });
+});
