@@ -13,9 +13,15 @@ export interface UpstreamOutputs<C extends Component> {
   list(name: OutputName<C>): string[];
 }
 
+/** Options of a platform stack. */
+export interface PlatformStackOptions {
+  /** Configure the AWS provider (default true); a stack without AWS resources leaves it out, so none is installed. */
+  awsProvider?: boolean;
+}
+
 /**
  * A stack of one environment: its backend, the AWS provider with the environment's region and
- * default tags, named outputs, and typed reads of upstream outputs.
+ * default tags (unless left out), named outputs, and typed reads of upstream outputs.
  */
 export class PlatformStack<C extends Component> extends TerraformStack {
   /** The environment this stack belongs to. */
@@ -23,16 +29,18 @@ export class PlatformStack<C extends Component> extends TerraformStack {
   /** Which of the five stacks this is. */
   readonly component: C;
 
-  constructor(scope: Construct, env: Environment, component: C) {
+  constructor(scope: Construct, env: Environment, component: C, options: PlatformStackOptions = {}) {
     super(scope, stackId(env.name, component));
     this.env = env;
     this.component = component;
     this.addOverride("terraform.required_version", ">= 1.10");
     declareBackend(this, env, component);
-    new AwsProvider(this, "aws", {
-      region: env.region,
-      defaultTags: [{ tags: { ...env.tags, ManagedBy: "cdktf", Stack: this.node.id } }],
-    });
+    if (options.awsProvider ?? true) {
+      new AwsProvider(this, "aws", {
+        region: env.region,
+        defaultTags: [{ tags: { ...env.tags, ManagedBy: "cdktf", Stack: this.node.id } }],
+      });
+    }
   }
 
   /** Declares one of this stack's contract outputs. */

@@ -1,5 +1,10 @@
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { clusterConnection } from "../modules/cluster-auth";
+import { EchoServer } from "../modules/echo-server";
+import { checkFargateWorkloads, fargateSummary } from "../modules/fargate-guard";
+import { Game2048 } from "../modules/game-2048";
 import { PlatformStack } from "./platform-stack";
 
 /** The stacks the workloads stack builds on. */
@@ -10,11 +15,31 @@ export interface WorkloadsUpstreams {
   lbController: PlatformStack<"lb-controller">;
 }
 
-/** `<env>-workloads`: the sample applications behind an ALB and an NLB. */
+/**
+ * `<env>-workloads`: the sample applications behind an ALB and an NLB. It holds only Kubernetes
+ * resources, so it has no AWS provider. Synthesis fails if a workload breaks a Fargate rule, and
+ * prints each workload's Fargate size.
+ */
 export class WorkloadsStack extends PlatformStack<"workloads"> {
   constructor(scope: Construct, env: Environment, upstreams: WorkloadsUpstreams) {
-    super(scope, env, "workloads");
-    this.upstream(upstreams.cluster);
+    super(scope, env, "workloads", { awsProvider: false });
+    const cluster = this.upstream(upstreams.cluster);
     this.addDependency(upstreams.lbController);
+
+    const connection = clusterConnection({
+      clusterName: cluster.string("cluster_name"),
+      endpoint: cluster.string("cluster_endpoint"),
+      certificateAuthorityData: cluster.string("cluster_certificate_authority_data"),
+      region: env.region,
+    });
+    new KubernetesProvider(this, "kubernetes", { ...connection, exec: [connection.exec] });
+
+    const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace });
+    const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace });
+    const placements = checkFargateWorkloads(env.name, env.cluster.fargateProfiles, [game.workload, echo.workload]);
+    console.log(fargateSummary(env.name, placements));
+
+    this.output("game_url", game.url, "URL of the 2048 game (its ALB)");
+    this.output("echo_url", echo.url, "URL of the echo server (its NLB)");
   }
 }

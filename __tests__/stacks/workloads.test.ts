@@ -1,0 +1,197 @@
+import { describe, expect, it, vi } from "vitest";
+import { dev } from "../../environments/dev";
+import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { fargateSize } from "../../modules/fargate-size";
+import { OUTPUTS } from "../../stacks/contract";
+import { type StackJson, TEST_TODAY, synthesize, synthesizedProject } from "../support/synth";
+
+const synth = synthesizedProject();
+const stack = synth.stack("dev-workloads");
+const resources = stack.resource;
+
+/** The dev environment with some fields replaced, validated as main.ts does. */
+function devWith(patch: Record<string, unknown>) {
+  return loadEnvironments([{ ...dev, ...patch }], TEST_TODAY).environments;
+}
+
+/** The EnvironmentError message synthesis fails with. */
+function synthesisError(environments: ReturnType<typeof devWith>): string {
+  try {
+    synthesize(environments);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvironmentError);
+    return (error as Error).message;
+  }
+  throw new Error("expected synthesis to fail");
+}
+
+type Labels = Record<string, string>;
+const selects = (selector: Labels, labels: Labels) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+const deployments = (): StackJson[] => Object.values(resources.kubernetes_deployment_v1);
+const services = (): StackJson[] => Object.values(resources.kubernetes_service_v1);
+
+describe("workloads stack", () => {
+  it("creates each sample's namespace from the environment, before anything in it", () => {
+    expect(resources.kubernetes_namespace_v1.game_2048.metadata.name).toBe("study-2048");
+    expect(resources.kubernetes_namespace_v1.echo_server.metadata.name).toBe("study-echo");
+    expect(resources.kubernetes_deployment_v1.deployment_2048.depends_on).toEqual([
+      "kubernetes_namespace_v1.game_2048",
+    ]);
+    expect(resources.kubernetes_ingress_v1.ingress_2048.depends_on).toEqual(["kubernetes_namespace_v1.game_2048"]);
+    expect(resources.kubernetes_service_v1.echo_server.depends_on).toEqual(["kubernetes_namespace_v1.echo_server"]);
+  });
+
+  it("runs 2048 as two pods of the smallest Fargate size, requests equal to limits", () => {
+    const deployment = resources.kubernetes_deployment_v1.deployment_2048;
+    expect(deployment.metadata.namespace).toBe("study-2048");
+    expect(deployment.spec.replicas).toBe("2");
+    const [container] = deployment.spec.template.spec.container;
+    expect(container.image).toBe("public.ecr.aws/l6m2t8p7/docker-2048:latest");
+    expect(container.port).toEqual([{ container_port: 80 }]);
+    expect(container.resources.requests).toEqual(container.resources.limits);
+    expect(fargateSize({ containers: [container.resources.requests] }).label).toBe("0.25 vCPU / 0.5 GB");
+  });
+
+  it("exposes 2048 through a ClusterIP Service and an internet-facing alb Ingress with IP targets", () => {
+    expect(resources.kubernetes_service_v1.service_2048.spec.type).toBe("ClusterIP");
+    const ingress = resources.kubernetes_ingress_v1.ingress_2048;
+    expect(ingress.spec.ingress_class_name).toBe("alb");
+    expect(ingress.metadata.annotations).toEqual({
+      "alb.ingress.kubernetes.io/scheme": "internet-facing",
+      "alb.ingress.kubernetes.io/target-type": "ip",
+    });
+    expect(ingress.wait_for_load_balancer).toBe(true);
+  });
+
+  it("runs the echo server on 8080 behind an internet-facing NLB in IP mode, health-checked and cross-zone", () => {
+    const deployment = resources.kubernetes_deployment_v1.echo_server;
+    expect(deployment.metadata.namespace).toBe("study-echo");
+    expect(deployment.spec.replicas).toBe("2");
+    const [container] = deployment.spec.template.spec.container;
+    expect(container.image).toBe("registry.k8s.io/e2e-test-images/echoserver:2.5");
+    expect(container.port).toEqual([{ container_port: 8080 }]);
+    expect(fargateSize({ containers: [container.resources.requests] }).label).toBe("0.25 vCPU / 0.5 GB");
+
+    const service = resources.kubernetes_service_v1.echo_server;
+    expect(service.spec).toMatchObject({ type: "LoadBalancer", load_balancer_class: "service.k8s.aws/nlb" });
+    expect(service.metadata.annotations).toEqual({
+      "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+      "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+      "service.beta.kubernetes.io/aws-load-balancer-healthcheck-port": "8080",
+      "service.beta.kubernetes.io/aws-load-balancer-attributes": "load_balancing.cross_zone.enabled=true",
+    });
+    expect(service.wait_for_load_balancer).toBe(true);
+  });
+
+  it("declares game_url and echo_url from the load balancers' hostnames", () => {
+    expect(Object.keys(stack.output).sort()).toEqual([...OUTPUTS.workloads].sort());
+    expect(stack.output.game_url.value).toBe(
+      "http://${kubernetes_ingress_v1.ingress_2048.status[0].load_balancer[0].ingress[0].hostname}",
+    );
+    expect(stack.output.echo_url.value).toBe(
+      "http://${kubernetes_service_v1.echo_server.status[0].load_balancer[0].ingress[0].hostname}",
+    );
+  });
+
+  it("authenticates to the cluster with aws eks get-token, reading the cluster stack's outputs", () => {
+    expect(stack.provider.kubernetes).toEqual([
+      {
+        host: "${data.terraform_remote_state.cluster.outputs.cluster_endpoint}",
+        cluster_ca_certificate:
+          "${base64decode(data.terraform_remote_state.cluster.outputs.cluster_certificate_authority_data)}",
+        exec: [
+          {
+            api_version: "client.authentication.k8s.io/v1beta1",
+            command: "aws",
+            args: [
+              "eks",
+              "get-token",
+              "--cluster-name",
+              "${data.terraform_remote_state.cluster.outputs.cluster_name}",
+              "--region",
+              "ap-northeast-2",
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(stack.data.terraform_remote_state.cluster.config.path).toBe("../../../state/dev/cluster.tfstate");
+  });
+
+  it("has only Kubernetes resources, so it carries no AWS provider", () => {
+    expect(Object.keys(resources).every((type) => type.startsWith("kubernetes_"))).toBe(true);
+    expect(Object.keys(stack.provider)).toEqual(["kubernetes"]);
+    expect(Object.keys(stack.terraform.required_providers)).toEqual(["kubernetes"]);
+  });
+
+  describe("consistency", () => {
+    it("each Service selects its Deployment's pods, in the same namespace", () => {
+      for (const service of services()) {
+        const selected = deployments().filter(
+          (d) =>
+            d.metadata.namespace === service.metadata.namespace &&
+            selects(service.spec.selector, d.spec.template.metadata.labels),
+        );
+        expect(selected, service.metadata.name).toHaveLength(1);
+        // The Deployment manages exactly the pods the Service reaches.
+        expect(selected[0].spec.selector.match_labels).toEqual(selected[0].spec.template.metadata.labels);
+      }
+    });
+
+    it("each Service's targetPort is a containerPort of the pods it selects", () => {
+      for (const service of services()) {
+        const deployment = deployments().find(
+          (d) =>
+            d.metadata.namespace === service.metadata.namespace &&
+            selects(service.spec.selector, d.spec.template.metadata.labels),
+        )!;
+        const containerPorts = deployment.spec.template.spec.container.flatMap((c: StackJson) =>
+          c.port.map((p: StackJson) => String(p.container_port)),
+        );
+        for (const port of service.spec.port) expect(containerPorts).toContain(port.target_port);
+      }
+    });
+
+    it("the Ingress backend names an existing Service and one of its ports", () => {
+      for (const ingress of Object.values(resources.kubernetes_ingress_v1) as StackJson[]) {
+        const paths = ingress.spec.rule.flatMap((r: StackJson) => r.http.path);
+        expect(paths.length).toBeGreaterThan(0);
+        for (const { backend } of paths) {
+          const service = services().find(
+            (s) => s.metadata.namespace === ingress.metadata.namespace && s.metadata.name === backend.service.name,
+          );
+          expect(service, backend.service.name).toBeDefined();
+          expect(service!.spec.port.map((p: StackJson) => p.port)).toContain(backend.service.port.number);
+        }
+      }
+    });
+  });
+
+  describe("Fargate guard at synthesis", () => {
+    it("prints each workload's Fargate size", () => {
+      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+      try {
+        synthesize(devWith({ name: "qa" }));
+        expect(log).toHaveBeenCalledWith(
+          'Fargate pods of "qa":\n' +
+            "  Deployment study-2048/deployment-2048: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard\n" +
+            "  Deployment study-echo/echo-server: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard",
+        );
+      } finally {
+        log.mockRestore();
+      }
+    });
+
+    it("fails synthesis when no Fargate profile selects a sample's namespace", () => {
+      const env = devWith({ workloads: { enabled: true, gameNamespace: "games", echoNamespace: "study-echo" } });
+      expect(synthesisError(env)).toContain(
+        'Invalid environment "dev":\n  - Deployment games/deployment-2048 [fargate-profile]: no Fargate profile selects namespace "games"',
+      );
+    });
+  });
+
+  it("is not synthesized where the samples are off (prod)", () => {
+    expect(synth.stackIds).toContain("dev-workloads");
+    expect(synth.stackIds).not.toContain("prod-workloads");
+  });
+});
