@@ -102,12 +102,17 @@ export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspac
     moduleOf[id] = name;
     const stack = awsOnly(synth.stack(id));
     delete stack.terraform.backend;
-    for (const provider of stack.provider.aws) root.provider.aws.push({ ...provider, alias: name });
+    // A stack with only Kubernetes resources has no AWS provider: pass it none.
+    const awsProviders: StackJson[] = stack.provider?.aws ?? [];
+    for (const provider of awsProviders) root.provider.aws.push({ ...provider, alias: name });
     delete stack.provider;
     mkdirSync(join(dir, id));
     writeFileSync(join(dir, id, "main.tf.json"), JSON.stringify(stack, null, 2));
-    root.module[name] = { source: `./${id}`, providers: { aws: `aws.${name}` } };
-    tests.push(mockProvider(name));
+    root.module[name] = { source: `./${id}` };
+    if (awsProviders.length > 0) {
+      root.module[name].providers = { aws: `aws.${name}` };
+      tests.push(mockProvider(name));
+    }
 
     for (const dataId of Object.keys(stack.data?.terraform_remote_state ?? {})) {
       const upstreamId = upstreamStack(id, dataId);
