@@ -77,6 +77,18 @@ const addonVersion = z
     'must be an EKS add-on version such as "v1.13.2-eksbuild.4" (aws eks describe-addon-versions lists them)',
   );
 
+// A namespace a sample creates (and deletes): a plain name, not one Kubernetes manages itself.
+const sampleNamespace = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    'must be a Kubernetes namespace name: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit',
+  )
+  .refine(
+    (ns) => ns !== "default" && !ns.startsWith("kube-"),
+    'is a namespace Kubernetes manages ("default", "kube-*"), which the sample would try to create and delete; choose your own, e.g. "app-2048"',
+  );
+
 const fargateProfile = z.strictObject({
   /** Profile name, also used in its pod execution role's name. */
   name: z
@@ -193,9 +205,9 @@ export function environmentSchema(today: string) {
           /** Deploy the samples (internet-facing load balancers); off unless asked for. */
           enabled: z.boolean().default(false),
           /** Namespace of the 2048 game; a Fargate profile must select it. */
-          gameNamespace: namespacePattern.default("app-2048"),
+          gameNamespace: sampleNamespace.default("app-2048"),
           /** Namespace of the echo server; a Fargate profile must select it. */
-          echoNamespace: namespacePattern.default("app-echo"),
+          echoNamespace: sampleNamespace.default("app-echo"),
         })
         .prefault({}),
     })
@@ -229,6 +241,13 @@ export function environmentSchema(today: string) {
       const missingAddons = addonsWithoutVersion(env.kubernetesVersion, env.addons.versions);
       if (missingAddons.length > 0 && status !== "unknown" && status !== "ended") {
         problem(["addons", "versions"], missingVersionsMessage(env.kubernetesVersion, missingAddons));
+      }
+
+      if (env.workloads.echoNamespace === env.workloads.gameNamespace) {
+        problem(
+          ["workloads", "echoNamespace"],
+          `"${env.workloads.echoNamespace}" is the game's namespace too; each sample creates and deletes its own, so give them different ones`,
+        );
       }
 
       const { cluster } = env;
