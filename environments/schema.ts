@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { addonsWithoutVersion, missingVersionsMessage } from "../modules/addon-versions";
 import { hasNoHostBits, parseCidr } from "../modules/cidr";
+import {
+  IAM_ROLE_NAME_LIMIT,
+  podExecutionRoleName,
+  principalTerraformName,
+  terraformName,
+} from "../modules/cluster-names";
 import { supportStatus, supportedVersions } from "../modules/eks-versions";
 import { namespaceMatches } from "../modules/fargate-selector";
+import { isLabelKey, isLabelValue } from "../modules/kubernetes-labels";
 import { subnetPlanProblem } from "../modules/subnet-plan";
 
 // Every message says what is wrong and how to fix it; the loader prefixes the environment and field.
@@ -90,12 +97,12 @@ const sampleNamespace = z
   );
 
 const fargateProfile = z.strictObject({
-  /** Profile name, also used in its pod execution role's name. */
+  /** Profile name, also used in its pod execution role's name and its Terraform names. */
   name: z
     .string()
     .regex(
-      /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/,
-      "must be 1-40 letters, digits, '-' or '_', starting with a letter or digit",
+      /^[A-Za-z][A-Za-z0-9_-]{0,39}$/,
+      "must be 1-40 letters, digits, '-' or '_', starting with a letter (it is part of Terraform names)",
     ),
   /** Pods matching any selector run on Fargate with this profile. */
   selectors: z
@@ -257,12 +264,52 @@ export function environmentSchema(today: string) {
           'is set but the endpoint is private; remove it or choose "public-and-private"',
         );
       }
-      const names = cluster.fargateProfiles.map((p) => p.name);
-      names.forEach((n, i) => {
-        if (names.indexOf(n) !== i) {
+      // Profile names become Terraform names with "-" as "_", so "a-b" and "a_b" would collide.
+      const names = cluster.fargateProfiles.map((p) => terraformName(p.name));
+      cluster.fargateProfiles.forEach(({ name, selectors }, i) => {
+        const first = cluster.fargateProfiles[names.indexOf(names[i])].name;
+        if (names.indexOf(names[i]) !== i) {
           problem(
             ["cluster", "fargateProfiles", i, "name"],
-            `"${n}" names two profiles; give each profile its own name`,
+            first === name
+              ? `"${name}" names two profiles; give each profile its own name`
+              : `"${name}" and "${first}" differ only in "-" and "_", so their Terraform names collide; rename one`,
+          );
+        }
+        const role = podExecutionRoleName(env.clusterName, name);
+        if (role.length > IAM_ROLE_NAME_LIMIT) {
+          problem(
+            ["cluster", "fargateProfiles", i, "name"],
+            `makes the pod execution role name "${role}" ${role.length} characters long, over IAM's limit of ${IAM_ROLE_NAME_LIMIT}; shorten the profile name or clusterName`,
+          );
+        }
+        selectors.forEach((selector, j) => {
+          for (const [key, value] of Object.entries(selector.labels ?? {})) {
+            const path = ["cluster", "fargateProfiles", i, "selectors", j, "labels", key];
+            if (!isLabelKey(key)) {
+              problem(
+                path,
+                `"${key}" is not a Kubernetes label key: use a name of up to 63 letters, digits, '-', '_' or '.' that starts and ends with a letter or digit, optionally after a DNS prefix and "/" (e.g. "app.kubernetes.io/name")`,
+              );
+            } else if (!isLabelValue(value)) {
+              problem(
+                path,
+                `"${value}" is not a label value a selector can match: use 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+              );
+            }
+          }
+        });
+      });
+      // Each admin gets an access entry named after the principal; EKS allows one entry per principal.
+      const admins = cluster.adminPrincipalArns.map(principalTerraformName);
+      cluster.adminPrincipalArns.forEach((arn, i) => {
+        const first = cluster.adminPrincipalArns[admins.indexOf(admins[i])];
+        if (admins.indexOf(admins[i]) !== i) {
+          problem(
+            ["cluster", "adminPrincipalArns", i],
+            first === arn
+              ? `lists "${arn}" twice; list each principal once`
+              : `"${arn}" and "${first}" would share the Terraform name admin_${admins[i]}; list only one of them`,
           );
         }
       });

@@ -1,11 +1,124 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { ClusterAdminAccess } from "../modules/cluster-admin-access";
+import { podExecutionRoleName, principalTerraformName } from "../modules/cluster-names";
+import { DeployingIdentity } from "../modules/deploying-identity";
+import { EksCluster } from "../modules/eks-cluster";
+import { FargateLogDestination } from "../modules/fargate-log-destination";
+import { FargateProfile } from "../modules/fargate-profile";
+import { OidcProvider } from "../modules/oidc-provider";
 import { PlatformStack } from "./platform-stack";
 
 /** `<env>-cluster`: the EKS control plane, its identity and access, and the Fargate profiles. */
 export class ClusterStack extends PlatformStack<"cluster"> {
-  constructor(scope: Construct, env: Environment, network: PlatformStack<"network">) {
+  constructor(scope: Construct, env: Environment, networkStack: PlatformStack<"network">) {
     super(scope, env, "cluster");
-    this.upstream(network);
+    const network = this.upstream(networkStack);
+    const settings = env.cluster;
+    const privateSubnetIds = network.list("private_subnet_ids");
+
+    if (settings.endpointAccess === "private") {
+      console.warn(
+        `Note: environment "${env.name}" has a private-only Kubernetes API endpoint, so the addons, ` +
+          `lb-controller and workloads stacks must be deployed from inside the VPC (or a network connected to it).`,
+      );
+    }
+
+    const identity = new DeployingIdentity(this, "identity");
+    const { cluster } = new EksCluster(this, "eks", {
+      name: env.clusterName,
+      kubernetesVersion: env.kubernetesVersion,
+      subnetIds: privateSubnetIds,
+      endpointAccess: settings.endpointAccess,
+      publicAccessCidrs: settings.publicAccessCidrs,
+      natEgressIps: network.list("nat_public_ips"),
+      logTypes: settings.logTypes,
+      logRetentionDays: settings.logRetentionDays,
+      authenticationMode: settings.authenticationMode,
+      accountId: identity.accountId,
+      partition: identity.partition,
+    });
+
+    const admins = [
+      { terraformName: "deployer", principalArn: identity.principalArn },
+      ...settings.adminPrincipalArns.map((arn) => ({
+        terraformName: `admin_${principalTerraformName(arn)}`,
+        principalArn: arn,
+      })),
+    ];
+    for (const admin of admins) {
+      new ClusterAdminAccess(this, `access_${admin.terraformName}`, {
+        ...admin,
+        clusterName: cluster.name,
+        partition: identity.partition,
+      });
+    }
+
+    const issuerUrl = cluster.identity.get(0).oidc.get(0).issuer;
+    const oidc = new OidcProvider(this, "oidc", {
+      clusterName: env.clusterName,
+      issuerUrl,
+    });
+
+    const logs = new FargateLogDestination(this, "fargate_logs", {
+      clusterName: env.clusterName,
+      retentionDays: settings.logRetentionDays,
+      fluentBitProcessLogs: env.addons.fluentBitProcessLogs,
+      region: env.region,
+      accountId: identity.accountId,
+      partition: identity.partition,
+    });
+
+    const profiles: FargateProfile[] = [];
+    for (const profile of settings.fargateProfiles) {
+      const previous = profiles.at(-1);
+      profiles.push(
+        new FargateProfile(this, `profile_${profile.name}`, {
+          clusterName: cluster.name,
+          profileName: profile.name,
+          selectors: profile.selectors,
+          subnetIds: privateSubnetIds,
+          roleName: podExecutionRoleName(env.clusterName, profile.name),
+          region: env.region,
+          accountId: identity.accountId,
+          partition: identity.partition,
+          loggingPolicyArn: logs.policy.arn,
+          dependsOn: previous ? [previous.profile] : [],
+        }),
+      );
+    }
+
+    this.output("cluster_name", cluster.name, "EKS cluster name");
+    this.output("cluster_arn", cluster.arn, "EKS cluster ARN");
+    this.output("cluster_endpoint", cluster.endpoint, "Kubernetes API server URL");
+    this.output(
+      "cluster_certificate_authority_data",
+      cluster.certificateAuthority.get(0).data,
+      "Base64 CA bundle of the API server",
+    );
+    this.output("cluster_version", cluster.version, "Kubernetes minor version of the control plane");
+    this.output(
+      "cluster_security_group_id",
+      cluster.vpcConfig.clusterSecurityGroupId,
+      "Security group EKS created for the control plane and Fargate pods",
+    );
+    this.output("oidc_provider_arn", oidc.provider.arn, "IAM OIDC provider that IRSA roles trust");
+    this.output("oidc_issuer_url", issuerUrl, "OIDC issuer URL of the cluster (https://...)");
+    this.output(
+      "fargate_profile_names",
+      profiles.map((p) => p.profile.fargateProfileName),
+      "Fargate profiles, in creation order",
+    );
+    this.output(
+      "fargate_pod_execution_role_arns",
+      profiles.map((p) => p.role.arn),
+      "Pod execution roles, in the order of fargate_profile_names",
+    );
+    this.output("fargate_log_group_name", logs.logGroup.name, "CloudWatch log group for Fargate pod logs");
+    this.output(
+      "configure_kubectl",
+      `aws eks --region ${env.region} update-kubeconfig --name ${cluster.name}`,
+      "Configure kubectl: run this with the AWS profile you deploy with to update your kubeconfig",
+    );
   }
 }

@@ -7,7 +7,20 @@ const ACCOUNT = "123456789012";
  * the mock provider would otherwise invent random strings that fail that validation.
  */
 export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {
+  aws_iam_role: { arn: `arn:aws:iam::${ACCOUNT}:role/mock` },
   aws_iam_policy: { arn: `arn:aws:iam::${ACCOUNT}:policy/mock` },
+  aws_kms_key: { arn: `arn:aws:kms:ap-northeast-2:${ACCOUNT}:key/0123abcd-0123-4567-89ab-0123456789ab` },
+  // The OIDC provider takes the issuer URL, which IAM requires to be https; the outputs index the CA list.
+  aws_eks_cluster: {
+    arn: `arn:aws:eks:ap-northeast-2:${ACCOUNT}:cluster/mock`,
+    certificate_authority: [{ data: "bW9jaw==" }],
+    identity: [
+      { oidc: [{ issuer: "https://oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF" }] },
+    ],
+  },
+  aws_iam_openid_connect_provider: {
+    arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF`,
+  },
 };
 
 /** Defaults for data sources the stacks read. */
@@ -17,6 +30,14 @@ export const MOCK_DATA_DEFAULTS: Record<string, Record<string, unknown>> = {
     arn: `arn:aws:iam::${ACCOUNT}:role/deployer`,
     user_id: "AROAEXAMPLE:deployer",
   },
+  // The IAM role behind the caller's session: the principal of the deployer's access entry.
+  aws_iam_session_context: {
+    issuer_arn: `arn:aws:iam::${ACCOUNT}:role/deployer`,
+    issuer_id: "AROAEXAMPLE",
+    issuer_name: "deployer",
+    session_name: "",
+  },
+  aws_partition: { partition: "aws", dns_suffix: "amazonaws.com", reverse_dns_prefix: "com.amazonaws" },
 };
 
 /** A plausible value for every named output of the contract, fed to downstream stacks. */
@@ -38,8 +59,8 @@ export const FAKE_OUTPUTS: Record<string, unknown> = {
   oidc_issuer_url: "https://oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF",
   fargate_profile_names: ["kube-system", "study-wildcard"],
   fargate_pod_execution_role_arns: [
-    `arn:aws:iam::${ACCOUNT}:role/dev-fargate-kube-system`,
-    `arn:aws:iam::${ACCOUNT}:role/dev-fargate-study-wildcard`,
+    `arn:aws:iam::${ACCOUNT}:role/dev-fargate-fargate-kube-system`,
+    `arn:aws:iam::${ACCOUNT}:role/dev-fargate-fargate-study-wildcard`,
   ],
   fargate_log_group_name: "/aws/eks/dev-fargate/fargate",
   configure_kubectl: "aws eks --region ap-northeast-2 update-kubeconfig --name dev-fargate",

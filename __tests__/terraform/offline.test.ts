@@ -16,8 +16,11 @@ const EXPECTED_CREATES: Record<string, number> = {
   "dev-network": 23,
   // as dev, with a NAT gateway, EIP, private route table and route per zone
   "prod-network": 31,
-  "dev-cluster": 0,
-  "prod-cluster": 0,
+  // cluster, its role and 2 policy attachments, KMS key and alias, control-plane and pod log groups,
+  // deployer access entry and admin policy association, OIDC provider, Fargate logging policy, and per
+  // profile (2) a pod execution role, 2 attachments and the profile
+  "dev-cluster": 20,
+  "prod-cluster": 20,
   // coredns, vpc-cni, kube-proxy add-ons, and the Fluent Bit process log group (dev ships those logs)
   "dev-addons": 4,
   // the three add-ons; prod leaves Fluent Bit's process logs off

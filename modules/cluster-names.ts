@@ -1,0 +1,41 @@
+// Physical names and Terraform addresses of what the cluster stack creates: fixed and readable,
+// never random suffixes, so a name in the console leads straight back to its environment.
+
+/** IAM's limit on role names. */
+export const IAM_ROLE_NAME_LIMIT = 64;
+
+/** The EKS cluster's IAM role. */
+export function clusterRoleName(clusterName: string): string {
+  return `${clusterName}-cluster`;
+}
+
+/** The pod execution role of one Fargate profile. */
+export function podExecutionRoleName(clusterName: string, profileName: string): string {
+  return `${clusterName}-fargate-${profileName}`;
+}
+
+/** Where EKS writes control-plane logs; EKS chooses this name, so it cannot be changed. */
+export function controlPlaneLogGroupName(clusterName: string): string {
+  return `/aws/eks/${clusterName}/cluster`;
+}
+
+/** Where Fargate's Fluent Bit sends pod logs (the add-ons stack's aws-logging ConfigMap points here). */
+export function fargateLogGroupName(clusterName: string): string {
+  return `/aws/eks/${clusterName}/fargate`;
+}
+
+/** Where Fargate sends Fluent Bit's own process logs when `flb_log_cw` is on; Fargate chooses this name. */
+export function fluentBitProcessLogGroupName(clusterName: string): string {
+  return `${clusterName}-fluent-bit-logs`;
+}
+
+/** A Terraform identifier for a name that may hold "-" (profile names, IAM names). */
+export function terraformName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** A readable Terraform identifier for an IAM principal: `role/ops/admin` → `role_ops_admin`. */
+export function principalTerraformName(principalArn: string): string {
+  // arn:<partition>:iam::<account>:<resource>
+  return terraformName(principalArn.split(":").slice(5).join(":"));
+}
