@@ -17,8 +17,9 @@ export interface ExposedDeploymentProps {
 /**
  * A Deployment and the Services and Ingresses that expose it, built from one Workload description
  * and from nothing else, so checks of the description hold for what is deployed. Terraform addresses
- * are the Kubernetes names in snake_case (kubernetes_service_v1.service_2048). Services of type
- * LoadBalancer and Ingresses wait for their load balancer, so its hostname is known after apply.
+ * are the Kubernetes names in snake_case (kubernetes_service_v1.service_2048), so names of one kind
+ * must differ across the stack's namespaces. Services of type LoadBalancer and Ingresses wait for
+ * their load balancer, so its hostname is known after apply.
  */
 export class ExposedDeployment extends Construct {
   /** The Deployment. */

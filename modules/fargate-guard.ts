@@ -185,8 +185,8 @@ function loadBalancerViolations(workload: Workload): string[] {
     const ipTargets = annotations[NLB_TARGET_TYPE] === "ip" || annotations[LB_TYPE] === "nlb-ip";
     if (!controllerServes || !ipTargets) {
       problems.push(
-        `Service "${service.name}" of type LoadBalancer would get an NLB with instance targets, which Fargate cannot serve; ` +
-          `set loadBalancerClass "${NLB_CLASS}" and annotation ${NLB_TARGET_TYPE}: "ip"`,
+        `Service "${service.name}" of type LoadBalancer does not ask the controller for an NLB with IP targets, the only ` +
+          `targets that reach Fargate pods; set loadBalancerClass "${NLB_CLASS}" and annotation ${NLB_TARGET_TYPE}: "ip"`,
       );
     }
   }
@@ -201,7 +201,7 @@ function loadBalancerViolations(workload: Workload): string[] {
     });
     if (instanceBackends.length > 0) {
       problems.push(
-        `Ingress "${ingress.name}" would get an ALB with instance targets (the default), which Fargate cannot serve; ` +
+        `Ingress "${ingress.name}" does not ask for IP targets, the only targets that reach Fargate pods; ` +
           `add annotation ${ALB_TARGET_TYPE}: "ip"`,
       );
     }

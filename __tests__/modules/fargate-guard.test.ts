@@ -153,8 +153,9 @@ describe("checkFargateWorkloads", () => {
     it("refuses a LoadBalancer Service without IP targets or not served by the controller", () => {
       const instance = { ...nlb, annotations: {} };
       expect(violations(web({ services: [instance, internal] }))).toContain(
-        'Deployment study-web/web [ip-targets]: Service "web" of type LoadBalancer would get an NLB with instance targets, ' +
-          'which Fargate cannot serve; set loadBalancerClass "service.k8s.aws/nlb" and annotation service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: "ip"',
+        'Deployment study-web/web [ip-targets]: Service "web" of type LoadBalancer does not ask the controller for an NLB ' +
+          'with IP targets, the only targets that reach Fargate pods; set loadBalancerClass "service.k8s.aws/nlb" and ' +
+          'annotation service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: "ip"',
       );
       const legacy = { ...nlb, loadBalancerClass: undefined };
       expect(violations(web({ services: [legacy, internal] }))).toContain('[ip-targets]: Service "web"');
@@ -178,7 +179,7 @@ describe("checkFargateWorkloads", () => {
     it("refuses an alb Ingress without target-type ip, unless its backend Service sets it", () => {
       const instance = { ...alb, annotations: {} };
       expect(violations(web({ ingresses: [instance] }))).toContain(
-        '[ip-targets]: Ingress "web" would get an ALB with instance targets (the default), which Fargate cannot serve; ' +
+        '[ip-targets]: Ingress "web" does not ask for IP targets, the only targets that reach Fargate pods; ' +
           'add annotation alb.ingress.kubernetes.io/target-type: "ip"',
       );
       const backendSetsIt = { ...internal, annotations: { "alb.ingress.kubernetes.io/target-type": "ip" } };
