@@ -4,6 +4,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
 import { EnvironmentError } from "../environments/load";
 import { type AwsLoggingSettings, renderAwsLoggingData } from "./aws-logging-data";
+import { fluentBitProcessLogGroupName } from "./cluster-names";
 import { validateAwsLoggingData } from "./fluent-bit-config";
 
 /** Settings of Fargate's built-in Fluent Bit log router. */
@@ -46,7 +47,7 @@ export class FargateLogging extends Construct {
     if (props.fluentBitProcessLogs) {
       // Fargate creates this group itself when missing, without retention, and nothing deletes it.
       this.processLogGroup = new CloudwatchLogGroup(this, "log_group_fluent_bit", {
-        name: `${props.clusterName}-fluent-bit-logs`,
+        name: fluentBitProcessLogGroupName(props.clusterName),
         retentionInDays: props.processLogRetentionDays,
       });
       this.processLogGroup.overrideLogicalId("fluent_bit_process_logs");

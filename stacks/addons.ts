@@ -26,7 +26,8 @@ export class AddonsStack extends PlatformStack<"addons"> {
     const logging = new FargateLogging(this, "fargate_logging", {
       environment: env.name,
       region: env.region,
-      clusterName,
+      // The literal name, as the cluster stack's logging policy names the group.
+      clusterName: env.clusterName,
       logGroupName: upstream.string("fargate_log_group_name"),
       fluentBitProcessLogs: env.addons.fluentBitProcessLogs,
       processLogRetentionDays: env.cluster.logRetentionDays,

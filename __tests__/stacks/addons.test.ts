@@ -92,13 +92,17 @@ describe("addons stack", () => {
   it("ships Fluent Bit's process logs where the environment asks, into a group with the environment's retention", () => {
     expect(dev.resource.kubernetes_config_map_v1.aws_logging.data.flb_log_cw).toBe("true");
     expect(dev.resource.aws_cloudwatch_log_group.fluent_bit_process_logs).toMatchObject({
-      name: `${cluster("cluster_name")}-fluent-bit-logs`,
+      name: "dev-fargate-fluent-bit-logs",
       retention_in_days: 90,
     });
     // The group exists before any pod reads the ConfigMap, so Fargate never creates it without retention.
     expect(dev.resource.kubernetes_config_map_v1.aws_logging.depends_on).toEqual([
       "aws_cloudwatch_log_group.fluent_bit_process_logs",
     ]);
+
+    // The pod execution roles may write there: the cluster stack's logging policy names the same group.
+    const policy = synth.stack("dev-cluster").resource.aws_iam_policy.fargate_logging.policy;
+    expect(policy).toContain(":log-group:dev-fargate-fluent-bit-logs:*");
 
     expect(prod.resource.kubernetes_config_map_v1.aws_logging.data.flb_log_cw).toBe("false");
     expect(prod.resource.aws_cloudwatch_log_group).toBeUndefined();
