@@ -42,6 +42,9 @@ export function readRemoteState(
   if (env.backend.type === "local") {
     return new DataTerraformRemoteStateLocal(stack, id, { path: `${PROJECT_FROM_STACK_DIR}/${location}` });
   }
-  const { bucket, region, encrypt } = env.backend;
-  return new DataTerraformRemoteStateS3(stack, id, { bucket, key: location, region, encrypt });
+  const { bucket, region, encrypt, useLockfile } = env.backend;
+  const state = new DataTerraformRemoteStateS3(stack, id, { bucket, key: location, region, encrypt });
+  // The upstream's backend settings in full, so the read cannot drift from them (a read takes no lock).
+  state.addOverride("config.use_lockfile", useLockfile);
+  return state;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 // Runs the real Terraform CLI offline, with hashicorp/aws installed from a filesystem mirror.
@@ -25,12 +25,24 @@ export function providerMirror(): string {
         "or run the tests with `npm test`, which does that).",
     );
   }
-  if (!existsSync(join(mirror, AWS_PROVIDER))) {
+  if (!holdsAwsProvider(mirror)) {
     throw new Error(
-      `TF_PROVIDER_MIRROR=${mirror} does not hold ${AWS_PROVIDER}; install that provider into the mirror.`,
+      `TF_PROVIDER_MIRROR=${mirror} does not hold ${AWS_PROVIDER}; install that provider into the mirror ` +
+        "(e.g. `terraform providers mirror <dir>` in a synthesized stack's directory).",
     );
   }
   return mirror;
+}
+
+/**
+ * Whether a filesystem mirror holds hashicorp/aws 5.100.0, unpacked (<version>/<platform>/ directories)
+ * or packed (the .zip files `terraform providers mirror` writes, as CI does).
+ */
+export function holdsAwsProvider(mirror: string): boolean {
+  const [host, namespace, type, version] = AWS_PROVIDER.split("/");
+  const dir = join(mirror, host, namespace, type);
+  if (existsSync(join(dir, version))) return true;
+  return existsSync(dir) && readdirSync(dir).some((f) => f.startsWith(`terraform-provider-${type}_${version}_`));
 }
 
 /** Fails with an install hint unless a Terraform CLI of version 1.10 or later is on PATH. */

@@ -45,6 +45,8 @@ export function awsOnly(stack: StackJson): StackJson {
     for (const [name, value] of Object.entries(json[block] ?? {})) {
       if (NON_AWS.test(JSON.stringify(value))) delete json[block][name];
     }
+    // Terraform rejects an empty block (a stack whose outputs all come from Kubernetes objects).
+    if (json[block] && Object.keys(json[block]).length === 0) delete json[block];
   }
   const providers = json.terraform?.required_providers ?? {};
   for (const name of Object.keys(providers)) if (name !== "aws") delete providers[name];

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { synthesizedProject } from "../support/synth";
+
+// The GitHub Actions workflows cannot run here; these checks catch what would break them silently:
+// YAML that does not parse, npm scripts or stacks that do not exist, and missing credentials wiring.
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  strategy?: { matrix?: Record<string, unknown[]> };
+  env?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+const DIR = ".github/workflows";
+const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
+const workflow = (file: string): Workflow => parse(readFileSync(join(DIR, file), "utf8"));
+const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps);
+const scripts = (file: string) => steps(file).flatMap((s) => (s.run ? [s.run] : []));
+const packageScripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
+
+describe("GitHub workflows", () => {
+  const synth = synthesizedProject();
+
+  it("are the CI and pull-request diff workflows, and parse", () => {
+    expect(files.sort()).toEqual(["ci.yml", "pr-diff.yml"]);
+    for (const file of files) expect(Object.keys(workflow(file).jobs).length, file).toBeGreaterThan(0);
+  });
+
+  it.each(files)("%s runs only npm scripts that exist", (file) => {
+    const used = scripts(file).flatMap((run) => [...run.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(0);
+    for (const script of used) expect(Object.keys(packageScripts), `${file}: npm run ${script}`).toContain(script);
+  });
+
+  it.each(files)("%s names only synthesized stacks", (file) => {
+    const named = scripts(file).flatMap((run) =>
+      [...run.matchAll(/(?:cdktf\.out\/stacks\/|cdktf \w+ )([a-z][\w-]*)/g)].map((m) => m[1]),
+    );
+    for (const id of named) expect(synth.stackIds, `${file}: ${id}`).toContain(id);
+  });
+
+  it("CI installs exactly what the lock file pins, then runs npm test (lint, typecheck, tests) on every push", () => {
+    const ci = workflow("ci.yml");
+    expect(Object.keys(ci.on)).toContain("push");
+    const runs = scripts("ci.yml");
+    expect(runs.indexOf("npm ci")).toBeLessThan(runs.indexOf("npm test"));
+    expect(packageScripts.test).toBe("bash scripts/test.sh");
+    const testScript = readFileSync("scripts/test.sh", "utf8");
+    for (const command of ["npm run --silent lint", "npm run --silent typecheck", "npx vitest run"]) {
+      expect(testScript).toContain(command);
+    }
+    expect(packageScripts.lint).toBe("eslint . && prettier --check .");
+    expect(packageScripts.typecheck).toBe("tsc --noEmit");
+  });
+
+  it("CI gives npm test Terraform and a provider mirror filled with the version the stacks pin", () => {
+    const ciSteps = steps("ci.yml");
+    const terraform = ciSteps.find((s) => s.uses?.startsWith("hashicorp/setup-terraform@"));
+    expect(terraform?.with).toMatchObject({ terraform_version: "1.11.4", terraform_wrapper: false });
+    const fill = ciSteps.find((s) => s.run?.includes("providers mirror"));
+    expect(fill?.run).toMatch(
+      /terraform -chdir=cdktf\.out\/stacks\/dev-network providers mirror "\$RUNNER_TEMP\/(\S+)"/,
+    );
+    const mirrorDir = /\$RUNNER_TEMP\/([\w-]+)/.exec(fill!.run!)![1];
+    const test = ciSteps.find((s) => s.run === "npm test");
+    expect(test?.env?.TF_PROVIDER_MIRROR).toBe(`\${{ runner.temp }}/${mirrorDir}`);
+    expect(synth.stack("dev-network").terraform.required_providers.aws.version).toBe("5.100.0");
+  });
+
+  describe("pr-diff", () => {
+    const pr = workflow("pr-diff.yml");
+    const job = pr.jobs.diff;
+    const run = (text: string) => job.steps.find((s) => s.run?.includes(text))?.run ?? "";
+
+    it("runs on pull requests from this repository only, with an OIDC token and the right to comment", () => {
+      expect(Object.keys(pr.on)).toEqual(["pull_request"]);
+      expect(pr.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
+      expect(job.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+    });
+
+    it("plans project environments, dev by default, one job (and comment) each", () => {
+      const environments = job.strategy?.matrix?.environment as string[];
+      expect(environments[0]).toBe("dev");
+      for (const env of environments) {
+        expect(synth.stackIds.filter((id) => id.startsWith(`${env}-`)).length, env).toBeGreaterThan(0);
+      }
+      expect(job.env?.ENVIRONMENT).toBe("${{ matrix.environment }}");
+    });
+
+    it("takes AWS credentials from GitHub OIDC, after synthesis and before the first diff", () => {
+      const index = (match: (s: Step) => boolean) => job.steps.findIndex(match);
+      const credentials = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+      expect(credentials?.with).toEqual({
+        "role-to-assume": "${{ vars.AWS_PLAN_ROLE_ARN }}",
+        "aws-region": "${{ vars.AWS_REGION }}",
+      });
+      const synthIndex = index((s) => s.run === "npm run synth");
+      const credentialsIndex = index((s) => s === credentials);
+      const diffIndex = index((s) => Boolean(s.run?.includes("cdktf diff")));
+      expect(synthIndex).toBeGreaterThanOrEqual(0);
+      expect(synthIndex).toBeLessThan(credentialsIndex);
+      expect(credentialsIndex).toBeLessThan(diffIndex);
+    });
+
+    // The helper's order is checked against cdktf's manifest in __tests__/scripts/pr-diff.test.ts.
+    it("diffs every stack the helper lists, in its order, from the one synthesis", () => {
+      const loop = run("cdktf diff");
+      expect(loop).toContain('for stack in $(npm run --silent pr-diff -- stacks "$ENVIRONMENT"); do');
+      expect(loop).toContain(
+        'npx cdktf diff "$stack" --skip-synth --no-color > "pr-diff/$stack.log" 2>&1 || status=$?',
+      );
+      expect(loop).toContain('echo "$status" > "pr-diff/$stack.exit"');
+    });
+
+    it("renders the comment in TypeScript and posts it even when a plan failed, updating it by marker", () => {
+      expect(run("pr-diff -- comment")).toBe('npm run --silent pr-diff -- comment "$ENVIRONMENT" pr-diff');
+      const post = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"));
+      expect(post?.if).toBe("always() && hashFiles('pr-diff/comment.md') != ''");
+      const script = String(post?.with?.script);
+      expect(script).toContain('readFileSync("pr-diff/comment.md", "utf8")');
+      expect(script).toContain("c.body.startsWith(marker)");
+      expect(script).toContain("updateComment");
+      expect(script).toContain("createComment");
+    });
+  });
+});

@@ -1,0 +1,245 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  commentMarker,
+  GITHUB_COMMENT_LIMIT,
+  readPlan,
+  renderComment,
+  stackOutput,
+  type StackRun,
+  truncatePlan,
+} from "../../scripts/pr-comment";
+
+// Two real logs of `CI=true npx cdktf diff <stack> --skip-synth --no-color` (stdout and stderr), run
+// offline against the synthesized dev stacks: dev-network plans from empty state, dev-cluster
+// cannot read dev-network's state because it was never deployed.
+const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", name), "utf8");
+const NETWORK_LOG = fixture("cdktf-diff-dev-network.log");
+const CLUSTER_LOG = fixture("cdktf-diff-dev-cluster-no-upstream-state.log");
+
+/** A log as cdktf prints it: the stack id before the first line, indentation before the others. */
+function log(stack: string, lines: string[]): string {
+  const indent = " ".repeat(stack.length + 2);
+  return lines.map((line, i) => (i === 0 ? `${stack}  ${line}` : line && `${indent}${line}`)).join("\n");
+}
+
+const network: StackRun = { stack: "dev-network", log: NETWORK_LOG, exitCode: 0 };
+const cluster: StackRun = { stack: "dev-cluster", log: CLUSTER_LOG, exitCode: 1 };
+const addons: StackRun = {
+  stack: "dev-addons",
+  log: log("dev-addons", ["No changes. Your infrastructure matches the configuration.", "", "Terraform has compared"]),
+  exitCode: 0,
+};
+
+/** A plan of `resources` created resources, as long as needed to overflow a comment. */
+function bigPlan(stack: string, resources: number): StackRun {
+  const lines = ["Terraform used the selected providers to generate the following execution", ""];
+  for (let i = 0; i < resources; i++) {
+    lines.push(
+      `# aws_subnet.s${i} will be created`,
+      `  + resource "aws_subnet" "s${i}" {`,
+      "      + id = (known after apply)",
+      "    }",
+    );
+  }
+  lines.push(
+    "",
+    `Plan: ${resources} to add, 0 to change, 0 to destroy.`,
+    "",
+    "Changes to Outputs:",
+    "  + vpc_id = (known after apply)",
+  );
+  return { stack, log: log(stack, lines), exitCode: 0 };
+}
+
+describe("stackOutput", () => {
+  it("keeps the stack's own lines without cdktf's prefix, npm warnings or the duplicated error", () => {
+    const output = stackOutput(CLUSTER_LOG, "dev-cluster");
+    expect(output).toMatch(/^Initializing the backend\.\.\./);
+    expect(output).not.toContain("npm warn");
+    expect(output).not.toContain("dev-cluster  ");
+    expect(output).not.toContain("[ERROR]");
+    expect(output.match(/Error: Unable to find remote state/g)).toHaveLength(1);
+  });
+
+  it("drops colours and spinner frames", () => {
+    const output = stackOutput(
+      "\u001b[2K\u001b[1A⠋  Processing\ndev-network  \u001b[1mNo changes.\u001b[0m\n",
+      "dev-network",
+    );
+    expect(output).toBe("No changes.");
+  });
+});
+
+describe("readPlan", () => {
+  it("reads a plan with changes: Terraform's summary line and the plan without init noise or apply hints", () => {
+    const plan = readPlan(network);
+    expect(plan.status).toBe("changes");
+    expect(plan.summary).toBe("Plan: 23 to add, 0 to change, 0 to destroy.");
+    expect(plan.body).toMatch(/^Terraform used the selected providers to generate the following execution\n/);
+    expect(plan.body).toContain("# aws_vpc.vpc (vpc/vpc) will be created");
+    expect(plan.body).toContain("Changes to Outputs:");
+    expect(plan.body).not.toMatch(/Initializing|Saved the plan|terraform apply "plan"|─/);
+    expect(plan.body.endsWith("+ vpc_id             = (known after apply)")).toBe(true);
+  });
+
+  it("tells an undeployed upstream apart from a failure", () => {
+    const plan = readPlan(cluster);
+    expect(plan.status).toBe("upstream not deployed");
+    expect(plan.summary).toContain("deploy it");
+    expect(plan.body).toMatch(/^Planning failed\./);
+    expect(plan.body).toContain("No stored state was found for the given workspace in the given backend.");
+  });
+
+  it("reads no changes", () => {
+    expect(readPlan(addons)).toMatchObject({ status: "no changes", summary: "No changes." });
+  });
+
+  it("reports a failed plan with Terraform's error", () => {
+    const run = {
+      stack: "dev-addons",
+      log: log("dev-addons", ["Planning failed.", "Error: Invalid reference", "", "  on cdk.tf.json line 3"]),
+      exitCode: 1,
+    };
+    expect(readPlan(run)).toMatchObject({ status: "failed", summary: "Invalid reference" });
+  });
+
+  it("reports cdktf's own error when the stack never ran, and a missing summary as a failure", () => {
+    const unknown = { stack: "dev-nope", log: "Error: Usage Error: Could not find stack: dev-nope", exitCode: 1 };
+    expect(readPlan(unknown)).toMatchObject({
+      status: "failed",
+      summary: "Usage Error: Could not find stack: dev-nope",
+    });
+    expect(readPlan({ stack: "dev-addons", log: "", exitCode: 0 })).toMatchObject({ status: "failed" });
+  });
+
+  it("reads imports and output-only changes", () => {
+    const imports = {
+      stack: "dev-addons",
+      log: log("dev-addons", ["Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."]),
+      exitCode: 0,
+    };
+    expect(readPlan(imports).summary).toBe("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.");
+    const outputs = {
+      stack: "dev-addons",
+      log: log("dev-addons", ["Changes to Outputs:", "  ~ x = 1 -> 2"]),
+      exitCode: 0,
+    };
+    expect(readPlan(outputs)).toMatchObject({ status: "changes", summary: "Only output values change." });
+  });
+});
+
+describe("renderComment", () => {
+  const runs: StackRun[] = [network, cluster, addons, { stack: "dev-workloads", notSynthesized: true }];
+  const comment = renderComment({ environment: "dev", runs, commit: "0123abc", runUrl: "https://example.test/run/1" });
+
+  it("starts with the environment's hidden marker, which the workflow uses to update the comment", () => {
+    expect(comment.split("\n")[0]).toBe(commentMarker("dev"));
+    expect(commentMarker("dev")).not.toBe(commentMarker("prod"));
+    expect(comment).toContain("Commit 0123abc · [workflow run and full logs](https://example.test/run/1)");
+  });
+
+  it("summarizes each stack in the given order in one table", () => {
+    const rows = comment.split("\n").filter((l) => l.startsWith("| `"));
+    expect(rows).toEqual([
+      "| `dev-network` | 📝 Plan: 23 to add, 0 to change, 0 to destroy. |",
+      "| `dev-cluster` | ⏳ an upstream stack has no state yet: deploy it, then this stack can be planned |",
+      "| `dev-addons` | ✅ No changes. |",
+      "| `dev-workloads` | ➖ not part of this environment |",
+    ]);
+  });
+
+  it("puts each plan that ran in its own collapsed section", () => {
+    expect(comment.match(/<details>/g)).toHaveLength(3);
+    expect(comment).toContain(
+      "<details><summary><code>dev-network</code>: Plan: 23 to add, 0 to change, 0 to destroy.</summary>\n\n```text\nTerraform used",
+    );
+    expect(comment).not.toContain("cut to fit");
+  });
+
+  it("warns when a plan destroys something", () => {
+    const replace = {
+      stack: "dev-network",
+      log: log("dev-network", ["Plan: 1 to add, 0 to change, 1 to destroy."]),
+      exitCode: 0,
+    };
+    expect(renderComment({ environment: "dev", runs: [replace] })).toContain("| `dev-network` | ⚠️ Plan: 1 to add");
+  });
+
+  it("fences a plan with more backticks than it contains", () => {
+    const run = {
+      stack: "dev-addons",
+      log: log("dev-addons", ["Changes to Outputs:", '  + note = "```"']),
+      exitCode: 0,
+    };
+    expect(renderComment({ environment: "dev", runs: [run] })).toContain("\n````text\n");
+  });
+});
+
+describe("renderComment under GitHub's limit", () => {
+  const runs = [
+    bigPlan("dev-network", 3000),
+    cluster,
+    addons,
+    bigPlan("dev-lb-controller", 800),
+    bigPlan("dev-workloads", 40),
+  ];
+  const whole = runs.map((r) => readPlan(r).body.length).reduce((a, b) => a + b);
+  const comment = renderComment({ environment: "dev", runs });
+  const section = (stack: string) => comment.slice(comment.indexOf(`<code>${stack}</code>`)).split("</details>")[0];
+
+  it("fits plans several times the limit into one comment", () => {
+    expect(whole).toBeGreaterThan(3 * GITHUB_COMMENT_LIMIT);
+    expect(comment.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(comment.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT - 2000);
+  });
+
+  it("keeps short plans whole and cuts long ones, keeping their beginning and summary line", () => {
+    expect(section("dev-workloads")).not.toContain("cut to fit");
+    expect(section("dev-cluster")).toContain("No stored state was found");
+    for (const [stack, resources] of [
+      ["dev-network", 3000],
+      ["dev-lb-controller", 800],
+    ] as const) {
+      expect(section(stack)).toContain("Terraform used the selected providers");
+      expect(section(stack)).toMatch(/more lines \(\d+ characters\) cut to fit GitHub's comment limit/);
+      expect(section(stack)).toContain(`\`npx cdktf diff ${stack}\``);
+      expect(section(stack)).toContain(`\nPlan: ${resources} to add, 0 to change, 0 to destroy.\n`);
+    }
+  });
+
+  it("gives the long plans equal shares", () => {
+    const [network, lbController] = [section("dev-network"), section("dev-lb-controller")].map((s) => s.length);
+    expect(Math.abs(network - lbController)).toBeLessThan(400);
+  });
+
+  it("holds any limit it can, and says so when it cannot", () => {
+    for (const limit of [8_000, 20_000]) {
+      expect(renderComment({ environment: "dev", runs, limit }).length).toBeLessThanOrEqual(limit);
+    }
+    expect(() => renderComment({ environment: "dev", runs, limit: 500 })).toThrow(/exceeds 500/);
+  });
+});
+
+describe("truncatePlan", () => {
+  const summary = "Plan: 30 to add, 0 to change, 0 to destroy.";
+  const lines = [...Array.from({ length: 30 }, (_, i) => `# aws_subnet.s${i} will be created`), summary, "after"];
+  const body = lines.join("\n");
+
+  it("returns a plan that fits unchanged", () => {
+    expect(truncatePlan(body, body.length, summary, "dev-x")).toBe(body);
+  });
+
+  it("cuts on line boundaries, says exactly what it cut, and keeps the summary line", () => {
+    const cut = truncatePlan(body, 600, summary, "dev-x");
+    expect(cut.length).toBeLessThanOrEqual(600);
+    const [head, note] = cut.split("\n… ");
+    const kept = head.split("\n");
+    expect(kept.length).toBeGreaterThan(5);
+    expect(kept).toEqual(lines.slice(0, kept.length));
+    const dropped = lines.slice(kept.length).filter((l) => l !== summary);
+    expect(note).toMatch(new RegExp(`^${dropped.length} more lines \\(${dropped.join("\n").length} characters\\) cut`));
+    expect(cut.endsWith(`\n${summary}`)).toBe(true);
+  });
+});

@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { environmentStacks, readRuns } from "../../scripts/pr-diff";
+import { synthesizedProject } from "../support/synth";
+
+const synth = synthesizedProject();
+const manifestFile = join(synth.outdir, "manifest.json");
+const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+
+const prDiff = (...args: string[]) =>
+  spawnSync("npm", ["run", "--silent", "pr-diff", "--", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CDKTF_OUTDIR: synth.outdir, PR_HEAD_SHA: "0123abc" },
+  });
+
+describe("pr-diff stacks", () => {
+  it("lists an environment's synthesized stacks so each comes after the stacks it depends on", () => {
+    for (const env of ["dev", "prod"]) {
+      const ids = environmentStacks(manifestFile, env);
+      expect(ids.sort()).toEqual(synth.stackIds.filter((id) => id.startsWith(`${env}-`)).sort());
+    }
+    const ids = environmentStacks(manifestFile, "dev");
+    expect(ids).toEqual(["dev-network", "dev-cluster", "dev-addons", "dev-lb-controller", "dev-workloads"]);
+    ids.forEach((id, i) => {
+      for (const dependency of manifest.stacks[id].dependencies) expect(ids.slice(0, i), id).toContain(dependency);
+    });
+  });
+
+  it("skips stacks the environment does not synthesize", () => {
+    expect(environmentStacks(manifestFile, "prod")).not.toContain("prod-workloads");
+  });
+
+  it("prints them one per line for the workflow's loop, and fails on an unknown environment", () => {
+    const listed = prDiff("stacks", "dev");
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toBe("dev-network\ndev-cluster\ndev-addons\ndev-lb-controller\ndev-workloads\n");
+    const unknown = prDiff("stacks", "staging");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/No stacks of environment "staging" in .*manifest\.json: dev-addons, /);
+  });
+});
+
+describe("pr-diff comment", () => {
+  const fixtures = join(__dirname, "fixtures");
+
+  function plansDir(extra: Record<string, [string, number]> = {}): string {
+    const dir = mkdtempSync(join(tmpdir(), "pr-diff-"));
+    copyFileSync(join(fixtures, "cdktf-diff-dev-network.log"), join(dir, "dev-network.log"));
+    writeFileSync(join(dir, "dev-network.exit"), "0\n");
+    copyFileSync(join(fixtures, "cdktf-diff-dev-cluster-no-upstream-state.log"), join(dir, "dev-cluster.log"));
+    writeFileSync(join(dir, "dev-cluster.exit"), "1\n");
+    for (const [stack, [log, exit]] of Object.entries(extra)) {
+      writeFileSync(join(dir, `${stack}.log`), log);
+      writeFileSync(join(dir, `${stack}.exit`), `${exit}\n`);
+    }
+    return dir;
+  }
+
+  it("reads each of the environment's logs and exit statuses, in dependency order", () => {
+    const runs = readRuns(manifestFile, "dev", plansDir());
+    expect(runs.map((r) => r.stack)).toEqual([
+      "dev-network",
+      "dev-cluster",
+      "dev-addons",
+      "dev-lb-controller",
+      "dev-workloads",
+    ]);
+    expect(runs[0]).toMatchObject({ exitCode: 0 });
+    expect(runs[1]).toMatchObject({ exitCode: 1 });
+    expect(runs[2]).toEqual({
+      stack: "dev-addons",
+      log: "Error: the workflow did not run cdktf diff dev-addons",
+      exitCode: 1,
+    });
+  });
+
+  it("marks the stacks the environment does not synthesize", () => {
+    const runs = readRuns(manifestFile, "prod", plansDir());
+    expect(runs[4]).toEqual({ stack: "prod-workloads", notSynthesized: true });
+  });
+
+  it("writes the comment and succeeds when no stack failed (an undeployed upstream is no failure)", () => {
+    const noChanges = (stack: string): [string, number] => [
+      `${stack}  No changes. Your infrastructure matches the configuration.`,
+      0,
+    ];
+    const dir = plansDir({
+      "dev-addons": noChanges("dev-addons"),
+      "dev-lb-controller": noChanges("dev-lb-controller"),
+      "dev-workloads": noChanges("dev-workloads"),
+    });
+    const result = prDiff("comment", "dev", dir);
+    expect(result.status, result.stderr).toBe(0);
+    const comment = readFileSync(join(dir, "comment.md"), "utf8");
+    expect(comment.split("\n")[0]).toBe("<!-- cdktf-pr-diff environment=dev -->");
+    expect(comment).toContain("Commit 0123abc");
+    expect(comment).toContain("| `dev-network` | 📝 Plan: 23 to add, 0 to change, 0 to destroy. |");
+    expect(comment).toContain("| `dev-cluster` | ⏳");
+    expect(comment).toContain("| `dev-workloads` | ✅ No changes. |");
+  });
+
+  it("writes the comment, names the stacks that failed and exits 1 when one failed to plan", () => {
+    const dir = plansDir({ "dev-addons": ["dev-addons  Error: Invalid reference", 1] });
+    const result = prDiff("comment", "dev", dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("dev-addons failed to plan: Invalid reference");
+    expect(result.stderr).toContain("dev-lb-controller failed to plan: the workflow did not run");
+    expect(result.stderr).not.toContain("dev-cluster failed");
+    expect(existsSync(join(dir, "comment.md"))).toBe(true);
+  });
+});
