@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { synthesizedProject } from "../support/synth";
 import { requireTerraform, terraform, type TerraformResult, writeCliConfig } from "./harness";
-import { awsOnly, buildWorkspace, plannedCreates, type Workspace } from "./workspace";
+import { awsOnly, buildWorkspace, plannedChanges, plannedCreates, type Workspace } from "./workspace";
 
 // Rungs 3 and 4 of the verification ladder: the real AWS provider 5.100.0 validates every stack,
 // then `terraform test` plans and applies them against a mocked provider, feeding each stack
-// fake outputs named exactly as its upstream stack declares them.
+// fake outputs named exactly as its upstream stack declares them, and plans once more against the
+// applied state to prove a second deploy changes nothing.
 
 /** Resources each stack must plan to create (its AWS resources; Kubernetes and Helm are filtered). */
 const EXPECTED_CREATES: Record<string, number> = {
@@ -59,9 +60,16 @@ describe("offline Terraform checks", () => {
     expect(result.valid).toBe(true);
   });
 
-  it("terraform test plans and mock-applies every stack", () => {
-    expect(test.output).toMatch(/Success! 2 passed, 0 failed/);
+  it("terraform test plans, mock-applies and plans again every stack", () => {
+    expect(test.output).toMatch(/Success! 3 passed, 0 failed/);
     expect(test.status, test.output.slice(-4000)).toBe(0);
+  });
+
+  // With a mocked provider, values computed at apply stay fixed in state, so a change here is a real
+  // non-idempotency of the configuration (a timestamp, a value that differs between plans, ...).
+  it.each(Object.keys(EXPECTED_CREATES))("%s: a plan after the mocked apply changes nothing", (stackId) => {
+    expect(test.output).toMatch(/^\s*run "replan"\.\.\. pass$/m);
+    expect(plannedChanges(test.output, "replan")[workspace.moduleOf[stackId]] ?? []).toEqual([]);
   });
 
   it.each(Object.entries(EXPECTED_CREATES))("%s plans exactly %i resources", (stackId, expected) => {

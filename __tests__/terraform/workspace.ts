@@ -127,17 +127,40 @@ export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspac
   }
   root.terraform = { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } };
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
-  tests.push(`run "plan" {\n  command = plan\n}\n`, `run "apply" {\n  command = apply\n}\n`);
+  // "replan" plans against the state the mocked apply left: a second deploy must be a no-op.
+  for (const [run, command] of [
+    ["plan", "plan"],
+    ["apply", "apply"],
+    ["replan", "plan"],
+  ]) {
+    tests.push(`run "${run}" {\n  command = ${command}\n}\n`);
+  }
   writeFileSync(join(dir, "offline.tftest.hcl"), tests.join("\n"));
   return { dir, moduleOf };
 }
 
+/** The part of a verbose `terraform test` output that belongs to one run block. */
+function runSection(verboseOutput: string, run: string): string {
+  return verboseOutput.split(/^\s*run "/m).find((s) => s.startsWith(`${run}"`)) ?? "";
+}
+
 /** Counts the resources a verbose `terraform test` plan creates, per module name. */
 export function plannedCreates(verboseOutput: string, run = "plan"): Record<string, number> {
-  const section = verboseOutput.split(/^\s*run "/m).find((s) => s.startsWith(`${run}"`)) ?? "";
   const counts: Record<string, number> = {};
-  for (const match of section.matchAll(/^\s*# module\.(\w+)\.(?!data\.)\S+ will be created$/gm)) {
+  for (const match of runSection(verboseOutput, run).matchAll(
+    /^\s*# module\.(\w+)\.(?!data\.)\S+ will be created$/gm,
+  )) {
     counts[match[1]] = (counts[match[1]] ?? 0) + 1;
   }
   return counts;
+}
+
+/** Every resource change a verbose `terraform test` run plans ("aws_vpc.vpc will be updated in-place"), per module. */
+export function plannedChanges(verboseOutput: string, run: string): Record<string, string[]> {
+  const changes: Record<string, string[]> = {};
+  const action = /^\s*# module\.(\w+)\.(?!data\.)(.+ (?:will be|must be) .+)$/gm;
+  for (const [, module, change] of runSection(verboseOutput, run).matchAll(action)) {
+    (changes[module] ??= []).push(change);
+  }
+  return changes;
 }
