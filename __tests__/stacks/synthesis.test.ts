@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COMPONENTS, OUTPUTS } from "../../stacks/contract";
 import { synthesize, synthesizedProject } from "../support/synth";
 
 function files(dir: string): string[] {
@@ -59,6 +60,21 @@ describe("synthesis", () => {
             expect(name, `${id}: ${type}.${name}`).not.toMatch(/_[0-9A-F]{8}$/);
           }
         }
+      }
+    }
+  });
+
+  it("passes values between stacks only through the contract's named outputs, never cdktf's generated ones", () => {
+    for (const id of first.stackIds) {
+      const component = COMPONENTS.find((c) => id.endsWith(`-${c}`))!;
+      const stack = first.stack(id);
+      expect(Object.keys(stack.output ?? {}).sort(), id).toEqual([...OUTPUTS[component]].sort());
+      // cdktf names remote-state reads of its own cross-stack references after construct paths.
+      for (const name of Object.keys(stack.data?.terraform_remote_state ?? {})) {
+        expect(
+          COMPONENTS.map((c) => c.replace(/-/g, "_")),
+          `${id} reads ${name}`,
+        ).toContain(name);
       }
     }
   });
