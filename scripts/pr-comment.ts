@@ -71,7 +71,14 @@ export function stackOutput(log: string, stack: string): string {
     const line = raw.replace(/\s+$/, "");
     if (line.startsWith(prefix)) {
       inStack = true;
-      lines.push(line.slice(prefix.length));
+      const text = line.slice(prefix.length);
+      // cdktf trims the first line of each chunk it prints: give a resource header back Terraform's layout.
+      if (/^# \S+ .*(will be|must be) /.test(text)) {
+        if (lines.length > 0 && lines[lines.length - 1] !== "") lines.push("");
+        lines.push(`  ${text}`);
+      } else {
+        lines.push(text);
+      }
     } else if (inStack && (line === "" || line.startsWith(indent))) {
       lines.push(line.slice(indent.length));
     } else {
@@ -101,7 +108,9 @@ export function readPlan(run: StackRun): StackPlan {
   const output = stackOutput(run.log, stack);
   const body = planBody(output || run.log.trim());
   if (run.exitCode !== 0) {
-    if (/Unable to find remote state/.test(output)) {
+    const errors = [...body.matchAll(/^Error: (.+)$/gm)].map((m) => m[1]);
+    const other = errors.find((e) => e !== "Unable to find remote state");
+    if (errors.length > 0 && !other) {
       return {
         stack,
         status: "upstream not deployed",
@@ -109,8 +118,7 @@ export function readPlan(run: StackRun): StackPlan {
         body,
       };
     }
-    const error = /^Error: (.+)$/m.exec(body)?.[1];
-    return { stack, status: "failed", summary: error ?? `cdktf diff exited with status ${run.exitCode}`, body };
+    return { stack, status: "failed", summary: other ?? `cdktf diff exited with status ${run.exitCode}`, body };
   }
   const plan = PLAN_LINE.exec(output)?.[0];
   if (plan) return { stack, status: "changes", summary: plan, body };

@@ -63,6 +63,21 @@ describe("stackOutput", () => {
     expect(output.match(/Error: Unable to find remote state/g)).toHaveLength(1);
   });
 
+  it("restores the indentation and blank line cdktf trims from a resource header that starts a chunk", () => {
+    const output = stackOutput(
+      log("dev-cluster", ["Terraform will perform the following actions:"]) +
+        "\n" +
+        log("dev-cluster", [
+          "# aws_kms_key.secrets (eks/kms_secrets) will be created",
+          '  + resource "aws_kms_key" "secrets" {',
+        ]),
+      "dev-cluster",
+    );
+    expect(output).toBe(
+      'Terraform will perform the following actions:\n\n  # aws_kms_key.secrets (eks/kms_secrets) will be created\n  + resource "aws_kms_key" "secrets" {',
+    );
+  });
+
   it("drops colours and spinner frames", () => {
     const output = stackOutput(
       "\u001b[2K\u001b[1A⠋  Processing\ndev-network  \u001b[1mNo changes.\u001b[0m\n",
@@ -90,6 +105,20 @@ describe("readPlan", () => {
     expect(plan.summary).toContain("deploy it");
     expect(plan.body).toMatch(/^Planning failed\./);
     expect(plan.body).toContain("No stored state was found for the given workspace in the given backend.");
+  });
+
+  it("reports a failure when an undeployed upstream is not the only error", () => {
+    const both = {
+      stack: "dev-cluster",
+      log: log("dev-cluster", [
+        "Planning failed.",
+        "Error: reading STS Caller Identity",
+        "",
+        "Error: Unable to find remote state",
+      ]),
+      exitCode: 1,
+    };
+    expect(readPlan(both)).toMatchObject({ status: "failed", summary: "reading STS Caller Identity" });
   });
 
   it("reads no changes", () => {
