@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dev } from "../../environments/dev";
-import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { loadEnvironments } from "../../environments/load";
+import { problemsOf } from "../support/environments";
 import { TEST_TODAY } from "../support/synth";
-
-function problemsOf(raw: unknown): string {
-  try {
-    loadEnvironments([raw], TEST_TODAY);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EnvironmentError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the environment to be rejected");
-}
 
 // 1.31 is still in extended support on TEST_TODAY, but the add-on table has no row for it.
 const on131 = (versions: Record<string, string>) => ({

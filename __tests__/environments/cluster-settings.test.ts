@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dev } from "../../environments/dev";
-import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { loadEnvironments } from "../../environments/load";
+import { problemsOf } from "../support/environments";
 import { TEST_TODAY } from "../support/synth";
-
-function problemsOf(raw: unknown): string {
-  try {
-    loadEnvironments([raw], TEST_TODAY);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EnvironmentError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the environment to be rejected");
-}
 
 const KUBE_SYSTEM = { name: "kube-system", selectors: [{ namespace: "kube-system" }] };
 const withCluster = (cluster: Record<string, unknown>) => ({ ...dev, cluster: { ...dev.cluster, ...cluster } });

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dev } from "../../environments/dev";
-import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { loadEnvironments } from "../../environments/load";
 import { prod } from "../../environments/prod";
+import { problemsOf } from "../support/environments";
 import { TEST_TODAY } from "../support/synth";
-
-function problemsOf(...raw: unknown[]): string {
-  try {
-    loadEnvironments(raw, TEST_TODAY);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EnvironmentError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the environments to be rejected");
-}
 
 const withDev = (patch: Record<string, unknown>) => ({ ...dev, ...patch });
 

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { dev } from "../../environments/dev";
-import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { loadEnvironments } from "../../environments/load";
+import { problemsOf as problemsWith } from "../support/environments";
 import { TEST_TODAY } from "../support/synth";
 
-function problemsOf(workloads: Record<string, unknown>): string {
-  try {
-    loadEnvironments([{ ...dev, workloads: { ...dev.workloads, ...workloads } }], TEST_TODAY);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EnvironmentError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the environment to be rejected");
-}
+const problemsOf = (workloads: Record<string, unknown>) =>
+  problemsWith({ ...dev, workloads: { ...dev.workloads, ...workloads } });
 
 describe("workloads settings", () => {
   it("defaults to samples off, in namespaces the default app-* profile selects", () => {
