@@ -6,5 +6,7 @@ export default defineConfig({
     // Synthesis loads provider bindings: give the first test of a file room for it.
     testTimeout: 60_000,
     hookTimeout: 600_000,
+    // Test files share a worker's module cache, so each worker synthesizes the project once, not once per file.
+    isolate: false,
   },
 });
