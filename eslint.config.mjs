@@ -5,7 +5,14 @@ export default tseslint.config(
   { ignores: ["node_modules/", "cdktf.out/", ".gen/", "state/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ["**/*.cjs"], languageOptions: { globals: { process: "readonly" } } },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { process: "readonly", require: "readonly", __dirname: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

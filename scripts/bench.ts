@@ -1,4 +1,4 @@
-// Synthesizes every environment several times, as `cdktf synth` does (tsx running main.ts), and
+// Synthesizes every environment several times, as `cdktf synth` does (node scripts/app.cjs), and
 // prints the median wall time and peak memory. Usage: npm run bench [-- runs]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,14 +13,10 @@ const megabytes: number[] = [];
 for (let i = 0; i < runs; i++) {
   const outdir = mkdtempSync(join(tmpdir(), "bench-"));
   const start = process.hrtime.bigint();
-  const result = spawnSync(
-    process.execPath,
-    ["--require", "./scripts/report-usage.cjs", "--import", "tsx", "main.ts"],
-    {
-      encoding: "utf8",
-      env: { ...process.env, CDKTF_OUTDIR: outdir },
-    },
-  );
+  const result = spawnSync(process.execPath, ["--require", "./scripts/report-usage.cjs", "scripts/app.cjs"], {
+    encoding: "utf8",
+    env: { ...process.env, CDKTF_OUTDIR: outdir },
+  });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   rmSync(outdir, { recursive: true, force: true });
   const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr);
