@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMPONENTS, stackId } from "../stacks/contract";
 import { readPlan, renderComment, type StackRun } from "./pr-comment";
+import { runCli } from "./run-cli";
 
 /** Stack ids of one environment found in a cdktf manifest, in dependency order. */
 export function environmentStacks(manifestFile: string, environment: string): string[] {
@@ -52,11 +53,4 @@ function main(args: string[]): number {
   return 2;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  }
-}
+runCli(module, main);

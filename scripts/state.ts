@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { runCli } from "./run-cli";
 
 /** The directory Terraform runs in for a stack, from cdktf's manifest; fails with the known stack ids. */
 export function stackDirectory(outdir: string, stack: string): string {
@@ -43,11 +44,4 @@ function main(args: string[]): number {
   return terraform(dir, ["output"]);
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  }
-}
+runCli(module, main);
