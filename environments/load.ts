@@ -15,8 +15,17 @@ export interface LoadedEnvironments {
   warnings: string[];
 }
 
+// cluster.fargateProfiles[1].selectors[0].labels["app.kubernetes.io/name"]: keys that are not
+// identifiers are quoted, so a label key never reads as more path.
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+  return path
+    .map((p, i) => {
+      if (typeof p === "number") return `[${p}]`;
+      const key = String(p);
+      if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `[${JSON.stringify(key)}]`;
+      return i === 0 ? key : `.${key}`;
+    })
+    .join("");
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {

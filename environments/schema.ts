@@ -123,8 +123,16 @@ export function environmentSchema(today: string) {
       name: z
         .string()
         .regex(/^[a-z][a-z0-9-]{0,15}$/, "must be 1-16 lowercase letters, digits or '-', starting with a letter"),
-      /** AWS region of every stack of the environment. */
-      region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as "ap-northeast-2"'),
+      /** AWS region of every stack of the environment, in the standard `aws` partition. */
+      region: z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as "ap-northeast-2"')
+        // The vendored controller policy and the ARNs built here are for the `aws` partition;
+        // GovCloud has no EKS on Fargate logging.
+        .refine(
+          (region) => !/^(cn|us-gov|us-iso[a-z]?|eu-isoe)-/.test(region),
+          'is outside the standard aws partition (China, GovCloud and ISO regions are not supported); choose a region such as "ap-northeast-2"',
+        ),
       /** Availability zones, listed explicitly so a plan never depends on what an account sees. */
       availabilityZones: z
         .array(z.string())

@@ -77,14 +77,16 @@ describe("cluster settings", () => {
   it("rejects a selector label key Kubernetes would refuse", () => {
     const selectors = [{ namespace: "app-*", labels: { "-tier": "web" } }];
     expect(problemsOf(withProfiles({ name: "apps", selectors }))).toContain(
-      "cluster.fargateProfiles[1].selectors[0].labels.-tier: \"-tier\" is not a Kubernetes label key: use a name of up to 63 letters, digits, '-', '_' or '.' that starts and ends with a letter or digit, optionally after a DNS prefix and \"/\" (e.g. \"app.kubernetes.io/name\")",
+      'cluster.fargateProfiles[1].selectors[0].labels["-tier"]: ' +
+        "\"-tier\" is not a Kubernetes label key: use a name of up to 63 letters, digits, '-', '_' or '.' that starts and ends with a letter or digit, optionally after a DNS prefix and \"/\" (e.g. \"app.kubernetes.io/name\")",
     );
   });
 
   it("rejects an empty selector label value", () => {
     const selectors = [{ namespace: "app-*", labels: { "app.kubernetes.io/name": "" } }];
     expect(problemsOf(withProfiles({ name: "apps", selectors }))).toContain(
-      "cluster.fargateProfiles[1].selectors[0].labels.app.kubernetes.io/name: \"\" is not a label value a selector can match: use 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+      'cluster.fargateProfiles[1].selectors[0].labels["app.kubernetes.io/name"]: ' +
+        "\"\" is not a label value a selector can match: use 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
     );
   });
 

@@ -67,6 +67,12 @@ describe("loadEnvironments", () => {
     );
   });
 
+  it("rejects a region outside the standard aws partition", () => {
+    expect(problemsOf(withDev({ region: "cn-north-1", availabilityZones: ["cn-north-1a", "cn-north-1b"] }))).toBe(
+      'Invalid environment "dev":\n  - region: is outside the standard aws partition (China, GovCloud and ISO regions are not supported); choose a region such as "ap-northeast-2"',
+    );
+  });
+
   it("rejects an availability zone outside the region", () => {
     expect(problemsOf(withDev({ availabilityZones: ["ap-northeast-2a", "us-east-1b"] }))).toContain(
       'availabilityZones[1]: "us-east-1b" is not a zone of region ap-northeast-2; use names like "ap-northeast-2a"',
