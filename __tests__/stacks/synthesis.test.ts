@@ -1,19 +1,8 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMPONENTS, OUTPUTS } from "../../stacks/contract";
-import { synthesize, synthesizedProject } from "../support/synth";
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  );
-}
-
-function snapshot(outdir: string): Record<string, string> {
-  const root = join(outdir, "stacks");
-  return Object.fromEntries(files(root).map((f) => [relative(root, f), readFileSync(f, "utf8")]));
-}
+import { snapshot, synthesize, synthesizedProject } from "../support/synth";
 
 describe("synthesis", () => {
   const first = synthesizedProject();

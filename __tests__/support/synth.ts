@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { App } from "cdktf";
 import { ENVIRONMENTS } from "../../environments";
 import { loadEnvironments } from "../../environments/load";
@@ -62,4 +62,16 @@ let shared: Synthesized | undefined;
 export function synthesizedProject(): Synthesized {
   shared ??= synthesize();
   return shared;
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+/** Every file under an output directory's stacks/, by relative path, with its content. */
+export function snapshot(outdir: string): Record<string, string> {
+  const root = join(outdir, "stacks");
+  return Object.fromEntries(files(root).map((f) => [relative(root, f), readFileSync(f, "utf8")]));
 }
