@@ -174,6 +174,10 @@ export function environmentSchema(today: string) {
             .default(["api", "audit", "authenticator"]),
           /** Retention of the control-plane and Fargate pod log groups. */
           logRetentionDays: retentionDays.default(90),
+          /** At the end of standard support: "EXTENDED" keeps the version (six times the control-plane price), "STANDARD" lets EKS upgrade it. */
+          supportType: z
+            .enum(["EXTENDED", "STANDARD"], { message: 'must be "EXTENDED" or "STANDARD"' })
+            .default("EXTENDED"),
           /** EKS authentication mode; access entries either way. */
           authenticationMode: z
             .enum(["API", "API_AND_CONFIG_MAP"], { message: 'must be "API" or "API_AND_CONFIG_MAP"' })
@@ -266,6 +270,12 @@ export function environmentSchema(today: string) {
       }
 
       const { cluster } = env;
+      if (status === "extended" && cluster.supportType === "STANDARD") {
+        problem(
+          ["cluster", "supportType"],
+          `is "STANDARD" but kubernetesVersion "${env.kubernetesVersion}" is past standard support, so EKS would upgrade the control plane; upgrade to ${supportedVersions(today)[0]} or set "EXTENDED"`,
+        );
+      }
       if (cluster.endpointAccess === "private" && cluster.publicAccessCidrs) {
         problem(
           ["cluster", "publicAccessCidrs"],

@@ -25,6 +25,8 @@ export interface EksClusterProps {
   logTypes: string[];
   /** Retention of the control-plane log group, in days. */
   logRetentionDays: number;
+  /** At the end of standard support: "EXTENDED" keeps the version at extra cost, "STANDARD" lets EKS upgrade it. */
+  supportType: "EXTENDED" | "STANDARD";
   /** "API" or "API_AND_CONFIG_MAP": access entries decide who may use the cluster. */
   authenticationMode: "API" | "API_AND_CONFIG_MAP";
   /** Account of the cluster, for the KMS key policy. */
@@ -107,6 +109,7 @@ export class EksCluster extends Construct {
         // Access entries are managed explicitly, so removing the deployer's entry is a visible change.
         bootstrapClusterCreatorAdminPermissions: false,
       },
+      upgradePolicy: { supportType: props.supportType },
       encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.key.arn } },
       enabledClusterLogTypes: props.logTypes,
       // The policies must be attached while the cluster is created and deleted.

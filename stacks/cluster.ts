@@ -34,6 +34,7 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       natEgressIps: network.list("nat_public_ips"),
       logTypes: settings.logTypes,
       logRetentionDays: settings.logRetentionDays,
+      supportType: settings.supportType,
       authenticationMode: settings.authenticationMode,
       accountId: identity.accountId,
       partition: identity.partition,

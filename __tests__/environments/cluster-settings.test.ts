@@ -9,12 +9,19 @@ const withCluster = (cluster: Record<string, unknown>) => ({ ...dev, cluster: { 
 const withProfiles = (...profiles: unknown[]) => withCluster({ fargateProfiles: [KUBE_SYSTEM, ...profiles] });
 
 describe("cluster settings", () => {
+  it("refuses STANDARD support for a version already past standard support", () => {
+    expect(problemsOf({ ...withCluster({ supportType: "STANDARD" }), kubernetesVersion: "1.33" })).toBe(
+      'Invalid environment "dev":\n  - cluster.supportType: is "STANDARD" but kubernetesVersion "1.33" is past standard support, so EKS would upgrade the control plane; upgrade to 1.35 or set "EXTENDED"',
+    );
+  });
+
   it("fills the cluster defaults of the issue and the seeds", () => {
     const { environments } = loadEnvironments([{ ...dev, cluster: undefined }], TEST_TODAY);
     expect(environments[0].cluster).toEqual({
       endpointAccess: "public-and-private",
       logTypes: ["api", "audit", "authenticator"],
       logRetentionDays: 90,
+      supportType: "EXTENDED",
       authenticationMode: "API",
       adminPrincipalArns: [],
       fargateProfiles: [

@@ -21,7 +21,7 @@ const variants = synthesize(
   loadEnvironments(
     [
       variant("priv", { endpointAccess: "private" }),
-      variant("pub", { endpointAccess: "public", publicAccessCidrs: ["203.0.113.0/24"] }),
+      variant("pub", { endpointAccess: "public", publicAccessCidrs: ["203.0.113.0/24"], supportType: "STANDARD" }),
       variant("admins", {
         authenticationMode: "API_AND_CONFIG_MAP",
         adminPrincipalArns: [
@@ -154,6 +154,13 @@ describe("cluster stack", () => {
       endpoint_private_access: false,
       public_access_cidrs:
         '${concat(["203.0.113.0/24"], formatlist("%s/32", data.terraform_remote_state.network.outputs.nat_public_ips))}',
+    });
+  });
+
+  it("keeps EKS's extended support unless the environment opts into automatic upgrades", () => {
+    expect(dev.resource.aws_eks_cluster.cluster.upgrade_policy).toEqual({ support_type: "EXTENDED" });
+    expect(variants.stack("pub-cluster").resource.aws_eks_cluster.cluster.upgrade_policy).toEqual({
+      support_type: "STANDARD",
     });
   });
 
