@@ -29,6 +29,8 @@ const cidr = z.string().superRefine((value, ctx) => {
   }
 });
 
+const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as "ap-northeast-2"');
+
 const ACCOUNT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 
 // CloudWatch Logs accepts only these retention periods.
@@ -62,7 +64,7 @@ const s3Backend = z.strictObject({
       'must be a key prefix without leading or trailing slashes, e.g. "eks-fargate"',
     ),
   /** Region of the bucket. */
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as "ap-northeast-2"'),
+  region: awsRegion,
   /** S3-native state locking (Terraform 1.10+); no DynamoDB table needed. */
   useLockfile: z.boolean().default(true),
   /** Server-side encryption of the state objects. */
@@ -124,9 +126,7 @@ export function environmentSchema(today: string) {
         .string()
         .regex(/^[a-z][a-z0-9-]{0,15}$/, "must be 1-16 lowercase letters, digits or '-', starting with a letter"),
       /** AWS region of every stack of the environment, in the standard `aws` partition. */
-      region: z
-        .string()
-        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as "ap-northeast-2"')
+      region: awsRegion
         // The vendored controller policy and the ARNs built here are for the `aws` partition;
         // GovCloud has no EKS on Fargate logging.
         .refine(

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { dev as devInput } from "../../environments/dev";
 import { loadEnvironments } from "../../environments/load";
+import { FARGATE_LOGGING_ACTIONS } from "../../modules/fargate-logging-policy";
 import { OUTPUTS } from "../../stacks/contract";
 import { synthesize, synthesizedProject, TEST_TODAY } from "../support/synth";
 
@@ -270,13 +271,8 @@ describe("cluster stack", () => {
       {
         Sid: "FargateLogRouter",
         Effect: "Allow",
-        Action: [
-          "logs:CreateLogStream",
-          "logs:CreateLogGroup",
-          "logs:DescribeLogStreams",
-          "logs:PutLogEvents",
-          "logs:PutRetentionPolicy",
-        ],
+        // The action list itself is asserted in fargate-logging-policy.test.ts.
+        Action: [...FARGATE_LOGGING_ACTIONS],
         Resource: ["${aws_cloudwatch_log_group.fargate_pods.arn}", "${aws_cloudwatch_log_group.fargate_pods.arn}:*"],
       },
     ]);
