@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { eksVersion, supportStatus, supportedVersions } from "../modules/eks-versions";
+import { eksVersion, supportStatus, supportedVersions } from "../modules/cluster/versions";
 import { type Environment, environmentSchema } from "./schema";
 
 /** A mistake in the environment settings; its message is meant for the user, without a stack trace. */

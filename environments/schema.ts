@@ -1,16 +1,11 @@
 import { z } from "zod";
-import { addonsWithoutVersion, missingVersionsMessage } from "../modules/addon-versions";
-import { hasNoHostBits, parseCidr } from "../modules/cidr";
-import {
-  IAM_ROLE_NAME_LIMIT,
-  podExecutionRoleName,
-  principalTerraformName,
-  terraformName,
-} from "../modules/cluster-names";
-import { supportStatus, supportedVersions } from "../modules/eks-versions";
-import { namespaceMatches } from "../modules/fargate-selector";
-import { isLabelKey, isLabelValue } from "../modules/kubernetes-labels";
-import { subnetPlanProblem } from "../modules/subnet-plan";
+import { addonsWithoutVersion, missingVersionsMessage } from "../modules/addons/versions";
+import { hasNoHostBits, parseCidr } from "../modules/network/cidr";
+import { IAM_ROLE_NAME_LIMIT, podExecutionRoleName, principalTerraformName, terraformName } from "../modules/names";
+import { supportStatus, supportedVersions } from "../modules/cluster/versions";
+import { namespaceMatches } from "../modules/fargate/selector";
+import { isLabelKey, isLabelValue } from "../modules/kubernetes/labels";
+import { subnetPlanProblem } from "../modules/network/subnet-plan";
 
 // Every message says what is wrong and how to fix it; the loader prefixes the environment and field.
 

@@ -1,11 +1,11 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { addonVersions } from "../modules/addon-versions";
-import { clusterConnection } from "../modules/cluster-auth";
-import { corednsConfigurationValues } from "../modules/coredns-config";
-import { EksAddon } from "../modules/eks-addon";
-import { FargateLogging } from "../modules/fargate-logging";
+import { addonVersions } from "../modules/addons/versions";
+import { clusterConnection } from "../modules/kubernetes/connection";
+import { corednsConfigurationValues } from "../modules/addons/coredns-config";
+import { EksAddon } from "../modules/addons/eks-addon";
+import { FargateLogging } from "../modules/fargate/logging/config-map";
 import { PlatformStack } from "./platform-stack";
 
 /** `<env>-addons`: coredns on Fargate, vpc-cni, kube-proxy, and Fargate's Fluent Bit logging. */

@@ -1,12 +1,12 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { ClusterAdminAccess } from "../modules/cluster-admin-access";
-import { podExecutionRoleName, principalTerraformName } from "../modules/cluster-names";
-import { DeployingIdentity } from "../modules/deploying-identity";
-import { EksCluster } from "../modules/eks-cluster";
-import { FargateLogDestination } from "../modules/fargate-log-destination";
-import { FargateProfile } from "../modules/fargate-profile";
-import { OidcProvider } from "../modules/oidc-provider";
+import { ClusterAdminAccess } from "../modules/cluster/admin-access";
+import { podExecutionRoleName, principalTerraformName } from "../modules/names";
+import { DeployingIdentity } from "../modules/cluster/deploying-identity";
+import { EksCluster } from "../modules/cluster/eks-cluster";
+import { FargateLogDestination } from "../modules/fargate/logging/destination";
+import { FargateProfile } from "../modules/fargate/profile";
+import { OidcProvider } from "../modules/cluster/oidc-provider";
 import { PlatformStack } from "./platform-stack";
 
 /** `<env>-cluster`: the EKS control plane, its identity and access, and the Fargate profiles. */

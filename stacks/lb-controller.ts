@@ -1,8 +1,8 @@
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { clusterConnection } from "../modules/cluster-auth";
-import { LbController } from "../modules/lb-controller";
+import { clusterConnection } from "../modules/kubernetes/connection";
+import { LbController } from "../modules/lb-controller/lb-controller";
 import { PlatformStack } from "./platform-stack";
 
 /** The stacks the Load Balancer Controller stack builds on. */

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { planSubnets } from "../modules/subnet-plan";
-import { Vpc } from "../modules/vpc";
+import { planSubnets } from "../modules/network/subnet-plan";
+import { Vpc } from "../modules/network/vpc";
 import { PlatformStack } from "./platform-stack";
 
 /** `<env>-network`: the VPC every other stack of the environment runs in. */

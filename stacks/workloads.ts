@@ -1,10 +1,10 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { clusterConnection } from "../modules/cluster-auth";
-import { EchoServer } from "../modules/echo-server";
-import { checkFargateWorkloads, fargateSummary } from "../modules/fargate-guard";
-import { Game2048 } from "../modules/game-2048";
+import { clusterConnection } from "../modules/kubernetes/connection";
+import { EchoServer } from "../modules/workloads/echo-server";
+import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard";
+import { Game2048 } from "../modules/workloads/game-2048";
 import { PlatformStack } from "./platform-stack";
 
 /** The stacks the workloads stack builds on. */

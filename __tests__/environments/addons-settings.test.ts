@@ -15,7 +15,7 @@ describe("addons settings", () => {
   it("rejects a Kubernetes version without known-good add-on versions, saying how to fix it", () => {
     expect(problemsOf(on131({}))).toBe(
       'Invalid environment "dev":\n' +
-        "  - addons.versions: has no known-good add-on versions for Kubernetes 1.31 (modules/addon-versions.ts " +
+        "  - addons.versions: has no known-good add-on versions for Kubernetes 1.31 (modules/addons/versions.ts " +
         'covers 1.35, 1.34, 1.33, 1.32); set "coredns", "vpc-cni", "kube-proxy" (aws eks describe-addon-versions ' +
         "--kubernetes-version 1.31 --addon-name <name>), or add a row to the table",
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_GOOD_ADDON_VERSIONS } from "../../modules/addon-versions";
+import { KNOWN_GOOD_ADDON_VERSIONS } from "../../modules/addons/versions";
 import { OUTPUTS } from "../../stacks/contract";
 import { projectEnvironment, synthesize, synthesizedProject } from "../support/synth";
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { dev as devInput } from "../../environments/dev";
 import { loadEnvironments } from "../../environments/load";
-import { FARGATE_LOGGING_ACTIONS } from "../../modules/fargate-logging-policy";
+import { FARGATE_LOGGING_ACTIONS } from "../../modules/fargate/logging/policy";
 import { OUTPUTS } from "../../stacks/contract";
 import { synthesize, synthesizedProject, TEST_TODAY } from "../support/synth";
 

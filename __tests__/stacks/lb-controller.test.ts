@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { serviceAccountSubject } from "../../modules/irsa-trust-policy";
+import { serviceAccountSubject } from "../../modules/irsa/trust-policy";
 import { OUTPUTS } from "../../stacks/contract";
 import { unknownChartKeys } from "../support/chart-values";
 import { synthesizedProject } from "../support/synth";

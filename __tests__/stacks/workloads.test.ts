@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { dev } from "../../environments/dev";
 import { EnvironmentError, loadEnvironments } from "../../environments/load";
-import { fargateSize } from "../../modules/fargate-size";
+import { fargateSize } from "../../modules/fargate/size";
 import { OUTPUTS } from "../../stacks/contract";
 import { type StackJson, TEST_TODAY, synthesize, synthesizedProject } from "../support/synth";
 

@@ -1,0 +1,243 @@
+import { describe, expect, it } from "vitest";
+import { EnvironmentError } from "../../../environments/load";
+import {
+  type FargateProfileSelection,
+  PROFILE_LABEL,
+  checkFargateWorkloads,
+  fargateSummary,
+} from "../../../modules/fargate/guard";
+import { SMALLEST_FARGATE_REQUESTS, type Workload } from "../../../modules/workloads/workload";
+
+const PROFILES: FargateProfileSelection[] = [
+  { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
+  { name: "study-wildcard", selectors: [{ namespace: "study-*" }] },
+];
+
+/** A workload that breaks no rule; each test changes one thing. */
+function web(patch: Partial<Workload> = {}): Workload {
+  const labels = { app: "web" };
+  return {
+    kind: "Deployment",
+    name: "web",
+    namespace: "study-web",
+    replicas: 2,
+    podLabels: labels,
+    containers: [
+      {
+        name: "web",
+        image: "nginx:1.29",
+        ports: [{ containerPort: 8080 }],
+        resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
+      },
+    ],
+    services: [
+      {
+        name: "web",
+        type: "LoadBalancer",
+        loadBalancerClass: "service.k8s.aws/nlb",
+        annotations: { "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip" },
+        selector: labels,
+        ports: [{ port: 80, targetPort: 8080 }],
+      },
+      { name: "web-internal", type: "ClusterIP", selector: labels, ports: [{ port: 80, targetPort: 8080 }] },
+    ],
+    ingresses: [
+      {
+        name: "web",
+        ingressClassName: "alb",
+        annotations: { "alb.ingress.kubernetes.io/target-type": "ip" },
+        paths: [{ path: "/", serviceName: "web-internal", servicePort: 80 }],
+      },
+    ],
+    ...patch,
+  };
+}
+
+function violations(...workloads: Workload[]): string {
+  try {
+    checkFargateWorkloads("dev", PROFILES, workloads);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvironmentError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the guard to refuse the workloads");
+}
+
+describe("checkFargateWorkloads", () => {
+  it("places a valid workload on the first profile by name that selects it, at its Fargate size", () => {
+    const both = [...PROFILES, { name: "a-first", selectors: [{ namespace: "study-web" }] }];
+    const [placement] = checkFargateWorkloads("dev", both, [web()]);
+    expect(placement.profile).toBe("a-first");
+    expect(placement.size.label).toBe("0.25 vCPU / 0.5 GB");
+    expect(placement.stepsAbove).toBe(0);
+  });
+
+  it("honours the profile a pod pins with the eks.amazonaws.com/fargate-profile label", () => {
+    const both = [...PROFILES, { name: "a-first", selectors: [{ namespace: "study-web" }] }];
+    const pinned = web({ podLabels: { app: "web", [PROFILE_LABEL]: "study-wildcard" } });
+    expect(checkFargateWorkloads("dev", both, [pinned])[0].profile).toBe("study-wildcard");
+  });
+
+  describe("rule fargate-profile", () => {
+    it("refuses a namespace no profile selects, naming the environment, workload, rule and fix", () => {
+      expect(violations(web({ namespace: "web" }))).toBe(
+        'Invalid environment "dev":\n' +
+          '  - Deployment web/web [fargate-profile]: no Fargate profile selects namespace "web" with pod labels ' +
+          '{ app=web }, so its pods would stay Pending (selectors: "kube-system", "study-*"); add { namespace: "web" } ' +
+          "to a profile's selectors in cluster.fargateProfiles, or use a namespace and labels a selector matches",
+      );
+    });
+
+    it("refuses pods without the labels a selector requires", () => {
+      const profiles = [{ name: "labelled", selectors: [{ namespace: "study-*", labels: { tier: "fargate" } }] }];
+      expect(() => checkFargateWorkloads("dev", profiles, [web()])).toThrow(
+        '[fargate-profile]: no Fargate profile selects namespace "study-web" with pod labels { app=web }, so its pods ' +
+          'would stay Pending (selectors: "study-*" with labels { tier=fargate })',
+      );
+    });
+
+    it("refuses a pinned profile that does not exist or does not select the pods", () => {
+      expect(violations(web({ podLabels: { app: "web", [PROFILE_LABEL]: "gone" } }))).toContain(
+        '[fargate-profile]: its pods pin Fargate profile "gone" (label eks.amazonaws.com/fargate-profile), which ' +
+          'cluster.fargateProfiles does not define, so they would stay Pending; pin one of "kube-system", "study-wildcard" or remove the label',
+      );
+      expect(violations(web({ podLabels: { app: "web", [PROFILE_LABEL]: "kube-system" } }))).toContain(
+        '[fargate-profile]: Fargate profile "kube-system" (pinned by label eks.amazonaws.com/fargate-profile) does not select namespace "study-web"',
+      );
+    });
+  });
+
+  it("rule daemonset: refuses a DaemonSet", () => {
+    expect(violations(web({ kind: "DaemonSet" }))).toContain(
+      "DaemonSet study-web/web [daemonset]: Fargate runs no DaemonSets; run it as a Deployment, or as a sidecar container in the pods that need it",
+    );
+  });
+
+  it("rule privileged: refuses a privileged container, init containers included", () => {
+    const init = { name: "setup", image: "busybox:1.37", securityContext: { privileged: true } };
+    expect(violations(web({ initContainers: [init] }))).toContain(
+      'Deployment study-web/web [privileged]: container "setup" is privileged, which Fargate refuses; remove securityContext.privileged',
+    );
+  });
+
+  it("rule host-network: refuses hostNetwork", () => {
+    expect(violations(web({ hostNetwork: true }))).toContain(
+      "[host-network]: hostNetwork is on, which Fargate refuses (each pod has its own network interface); remove it",
+    );
+  });
+
+  it("rule host-port: refuses a hostPort", () => {
+    const [container] = web().containers;
+    const withHostPort = { ...container, ports: [{ containerPort: 8080, hostPort: 8080 }] };
+    expect(violations(web({ containers: [withHostPort] }))).toContain(
+      '[host-port]: container "web" opens hostPort 8080, which Fargate refuses; remove hostPort and reach port 8080 through a Service',
+    );
+  });
+
+  it("rule host-path: refuses a hostPath volume, not an emptyDir", () => {
+    const message = violations(
+      web({
+        volumes: [{ name: "logs", hostPath: "/var/log" }, { name: "scratch" }],
+      }),
+    );
+    expect(message).toContain(
+      '[host-path]: volume "logs" mounts the node\'s /var/log (hostPath), which Fargate refuses; use an emptyDir',
+    );
+    expect(message).not.toContain("scratch");
+  });
+
+  describe("rule ip-targets", () => {
+    const [nlb, internal] = web().services!;
+    const [alb] = web().ingresses!;
+
+    it("refuses a LoadBalancer Service without IP targets or not served by the controller", () => {
+      const instance = { ...nlb, annotations: {} };
+      expect(violations(web({ services: [instance, internal] }))).toContain(
+        'Deployment study-web/web [ip-targets]: Service "web" of type LoadBalancer does not ask the controller for an NLB ' +
+          'with IP targets, the only targets that reach Fargate pods; set loadBalancerClass "service.k8s.aws/nlb" and ' +
+          'annotation service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: "ip"',
+      );
+      const legacy = { ...nlb, loadBalancerClass: undefined };
+      expect(violations(web({ services: [legacy, internal] }))).toContain('[ip-targets]: Service "web"');
+    });
+
+    it("accepts the controller's annotation forms instead of loadBalancerClass", () => {
+      const external = {
+        ...nlb,
+        loadBalancerClass: undefined,
+        annotations: { ...nlb.annotations, "service.beta.kubernetes.io/aws-load-balancer-type": "external" },
+      };
+      const nlbIp = {
+        ...nlb,
+        loadBalancerClass: undefined,
+        annotations: { "service.beta.kubernetes.io/aws-load-balancer-type": "nlb-ip" },
+      };
+      expect(checkFargateWorkloads("dev", PROFILES, [web({ services: [external, internal] })])).toHaveLength(1);
+      expect(checkFargateWorkloads("dev", PROFILES, [web({ services: [nlbIp, internal] })])).toHaveLength(1);
+    });
+
+    it("refuses an alb Ingress without target-type ip, unless its backend Service sets it", () => {
+      const instance = { ...alb, annotations: {} };
+      expect(violations(web({ ingresses: [instance] }))).toContain(
+        '[ip-targets]: Ingress "web" does not ask for IP targets, the only targets that reach Fargate pods; ' +
+          'add annotation alb.ingress.kubernetes.io/target-type: "ip"',
+      );
+      const backendSetsIt = { ...internal, annotations: { "alb.ingress.kubernetes.io/target-type": "ip" } };
+      expect(
+        checkFargateWorkloads("dev", PROFILES, [web({ services: [nlb, backendSetsIt], ingresses: [instance] })]),
+      ).toHaveLength(1);
+    });
+
+    it("leaves Ingresses of other classes alone: they make no AWS load balancer", () => {
+      const nginx = { ...alb, ingressClassName: "nginx", annotations: {} };
+      expect(checkFargateWorkloads("dev", PROFILES, [web({ ingresses: [nginx] })])).toHaveLength(1);
+    });
+  });
+
+  it("rule fargate-size: refuses pods larger than any Fargate size, and unreadable quantities", () => {
+    const [container] = web().containers;
+    const huge = { ...container, resources: { requests: { cpu: "16", memory: "120Gi" } } };
+    expect(violations(web({ containers: [huge] }))).toContain(
+      "[fargate-size]: the pod needs 16 vCPU and 120.25 GB of memory (its requests plus Fargate's 256 MiB overhead), " +
+        "which cannot run on Fargate: the largest size is 16 vCPU / 120 GB. Lower the pod's requests or run it on EC2 nodes",
+    );
+    const typo = { ...container, resources: { requests: { memory: "128m" } } };
+    expect(violations(web({ containers: [typo] }))).toContain('[fargate-size]: cannot parse memory quantity "128m"');
+  });
+
+  it("lists every violation of every workload in one error", () => {
+    const message = violations(web({ hostNetwork: true, namespace: "web" }), web({ name: "agent", kind: "DaemonSet" }));
+    expect(message.split("\n")).toHaveLength(4);
+    expect(message).toMatch(/Deployment web\/web \[fargate-profile\]/);
+    expect(message).toMatch(/Deployment web\/web \[host-network\]/);
+    expect(message).toMatch(/DaemonSet study-web\/agent \[daemonset\]/);
+  });
+});
+
+describe("fargateSummary", () => {
+  it("prints one line per workload with its pods' size and profile", () => {
+    const placements = checkFargateWorkloads("dev", PROFILES, [web(), web({ name: "single", replicas: 1 })]);
+    expect(fargateSummary("dev", placements)).toBe(
+      'Fargate pods of "dev":\n' +
+        "  Deployment study-web/web: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard\n" +
+        "  Deployment study-web/single: 1 pod of 0.25 vCPU / 0.5 GB, profile study-wildcard",
+    );
+  });
+
+  it("warns when the requests round up more than one size step", () => {
+    const [container] = web().containers;
+    // 1 vCPU / 8 GB fits 1 vCPU / 8 GB, but with the overhead needs 2 vCPU / 9 GB, six sizes up.
+    const request = { cpu: "1", memory: "8Gi" };
+    const big = { ...container, resources: { requests: request, limits: request } };
+    const summary = fargateSummary("dev", checkFargateWorkloads("dev", PROFILES, [web({ containers: [big] })]));
+    expect(summary).toContain("  Deployment study-web/web: 2 pods of 2 vCPU / 9 GB, profile study-wildcard");
+    expect(summary).toContain(
+      "  Warning: Deployment study-web/web: Fargate's 256 MB overhead rounds its requests up 6 sizes, to 2 vCPU / 9 GB; ",
+    );
+    // 1 vCPU / 2 GB becomes 1 vCPU / 3 GB: one step, which is Fargate's usual rounding, so no warning.
+    const small = { ...container, resources: { requests: { cpu: "1", memory: "2Gi" } } };
+    const oneStep = checkFargateWorkloads("dev", PROFILES, [web({ containers: [small] })]);
+    expect(oneStep[0].stepsAbove).toBe(1);
+    expect(fargateSummary("dev", oneStep)).not.toContain("Warning");
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import {
+  clusterRoleName,
+  controlPlaneLogGroupName,
+  fargateLogGroupName,
+  fluentBitProcessLogGroupName,
+  podExecutionRoleName,
+  principalTerraformName,
+  terraformName,
+} from "../../modules/names";
+
+describe("cluster names", () => {
+  it("derives fixed, readable physical names from the cluster name", () => {
+    expect(clusterRoleName("dev-fargate")).toBe("dev-fargate-cluster");
+    expect(podExecutionRoleName("dev-fargate", "kube-system")).toBe("dev-fargate-fargate-kube-system");
+    expect(controlPlaneLogGroupName("dev-fargate")).toBe("/aws/eks/dev-fargate/cluster");
+    expect(fargateLogGroupName("dev-fargate")).toBe("/aws/eks/dev-fargate/fargate");
+    expect(fluentBitProcessLogGroupName("dev-fargate")).toBe("dev-fargate-fluent-bit-logs");
+  });
+
+  it("keeps the longest cluster role name within IAM's 64 characters", () => {
+    expect(clusterRoleName("c".repeat(40))).toHaveLength(48);
+  });
+
+  it("turns names into Terraform identifiers", () => {
+    expect(terraformName("study-wildcard")).toBe("study_wildcard");
+    expect(terraformName("kube_system")).toBe("kube_system");
+  });
+
+  it("names an IAM principal by its type and path, without the account", () => {
+    expect(principalTerraformName("arn:aws:iam::123456789012:role/platform-admin")).toBe("role_platform_admin");
+    expect(principalTerraformName("arn:aws-cn:iam::123456789012:role/ops/admin")).toBe("role_ops_admin");
+    expect(principalTerraformName("arn:aws:iam::123456789012:user/alice@example.com")).toBe("user_alice_example_com");
+  });
+});

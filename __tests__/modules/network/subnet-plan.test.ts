@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { cidrSubnet, formatCidr, parseCidr } from "../../../modules/network/cidr";
+import { planSubnets, subnetPlanProblem } from "../../../modules/network/subnet-plan";
+
+describe("cidrSubnet", () => {
+  it("matches Terraform's cidrsubnet()", () => {
+    const vpc = parseCidr("10.10.0.0/16")!;
+    expect(formatCidr(cidrSubnet(vpc, 4, 2))).toBe("10.10.32.0/20");
+    expect(formatCidr(cidrSubnet(vpc, 8, 50))).toBe("10.10.50.0/24");
+    expect(formatCidr(cidrSubnet(parseCidr("172.16.0.0/12")!, 4, 15))).toBe("172.31.0.0/16");
+  });
+
+  it("rejects a netnum that does not fit", () => {
+    expect(() => cidrSubnet(parseCidr("10.0.0.0/16")!, 2, 4)).toThrow("netnum 4 does not fit in 2 bits");
+  });
+});
+
+describe("planSubnets", () => {
+  it("lays out the blueprint's subnets for the seed VPC", () => {
+    expect(planSubnets("10.10.0.0/16", ["ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c"])).toEqual([
+      { availabilityZone: "ap-northeast-2a", suffix: "a", privateCidr: "10.10.0.0/20", publicCidr: "10.10.48.0/24" },
+      { availabilityZone: "ap-northeast-2b", suffix: "b", privateCidr: "10.10.16.0/20", publicCidr: "10.10.49.0/24" },
+      { availabilityZone: "ap-northeast-2c", suffix: "c", privateCidr: "10.10.32.0/20", publicCidr: "10.10.50.0/24" },
+    ]);
+  });
+
+  it("scales with a smaller VPC", () => {
+    expect(planSubnets("10.0.0.0/20", ["x-1a", "x-1b"]).map((z) => [z.privateCidr, z.publicCidr])).toEqual([
+      ["10.0.0.0/24", "10.0.3.0/28"],
+      ["10.0.1.0/24", "10.0.3.16/28"],
+    ]);
+  });
+
+  it("explains why a plan does not fit", () => {
+    expect(subnetPlanProblem("10.0.0.0/21", 3)).toMatch(/public subnets would be \/29/);
+    expect(subnetPlanProblem("10.0.0.0/8", 3)).toBe("a VPC block must be between /16 and /28 (AWS limit), got /8");
+    expect(subnetPlanProblem("10.0.0.0/16", 4)).toMatch(/at most 3 availability zones/);
+    expect(subnetPlanProblem("10.0.0.0/16", 3)).toBeUndefined();
+    expect(() => planSubnets("10.0.0.0/16", ["a", "b", "c", "d"])).toThrow(/at most 3/);
+  });
+});

@@ -1,0 +1,218 @@
+// Checks workloads against what Fargate runs, at synthesis, so a mistake fails before anything is
+// deployed instead of leaving pods Pending or load balancers without healthy targets. Rules follow
+// the EKS user guide ("AWS Fargate considerations") and the Load Balancer Controller's docs.
+
+import { EnvironmentError } from "../../environments/load";
+import { type FargateSelector, selectorMatches } from "./selector";
+import { type ContainerRequests, type FargateSize, type PodRequests, fargateSize, fargateSizeStepsAbove } from "./size";
+import { type ContainerSpec, type Workload, workloadLabel } from "../workloads/workload";
+
+/** A Fargate profile as the guard needs it: its name and selectors. */
+export interface FargateProfileSelection {
+  /** Profile name. */
+  name: string;
+  /** Pods matching any selector run on Fargate with this profile. */
+  selectors: FargateSelector[];
+}
+
+/** Where and at what size Fargate runs a workload's pods. */
+export interface FargatePlacement {
+  /** The workload. */
+  workload: Workload;
+  /** The profile Fargate schedules its pods with. */
+  profile: string;
+  /** The size of each pod. */
+  size: FargateSize;
+  /** How many sizes Fargate's memory overhead and size table round the requests up. */
+  stepsAbove: number;
+}
+
+/** Pod label that pins the profile when several select a pod. */
+export const PROFILE_LABEL = "eks.amazonaws.com/fargate-profile";
+
+const NLB_TARGET_TYPE = "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type";
+const LB_TYPE = "service.beta.kubernetes.io/aws-load-balancer-type";
+const NLB_CLASS = "service.k8s.aws/nlb";
+const ALB_TARGET_TYPE = "alb.ingress.kubernetes.io/target-type";
+
+/**
+ * Checks every workload against the environment's Fargate profiles and Fargate's limits.
+ * Throws one EnvironmentError listing each violation with its rule and fix; otherwise returns
+ * where each workload's pods run and at what size.
+ */
+export function checkFargateWorkloads(
+  environment: string,
+  profiles: readonly FargateProfileSelection[],
+  workloads: readonly Workload[],
+): FargatePlacement[] {
+  const problems: string[] = [];
+  const placements: FargatePlacement[] = [];
+  for (const workload of workloads) {
+    const pod: PodRequests = {
+      containers: workload.containers.map(requestsOf),
+      initContainers: workload.initContainers?.map(requestsOf),
+    };
+    const violations = violationsOf(workload, profiles, pod);
+    problems.push(...violations.map(([rule, text]) => `${workloadLabel(workload)} [${rule}]: ${text}`));
+    if (violations.length === 0) {
+      const profile = schedulingProfile(workload, profiles)!.name;
+      placements.push({ workload, profile, size: fargateSize(pod), stepsAbove: fargateSizeStepsAbove(pod) });
+    }
+  }
+  if (problems.length > 0) {
+    throw new EnvironmentError(`Invalid environment "${environment}":\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+  return placements;
+}
+
+/** The synthesis summary: one line per workload with its pods' Fargate size, then any warnings. */
+export function fargateSummary(environment: string, placements: readonly FargatePlacement[]): string {
+  const lines = placements.map(({ workload, profile, size }) => {
+    const pods =
+      workload.replicas === undefined ? "pods" : `${workload.replicas} pod${workload.replicas === 1 ? "" : "s"}`;
+    return `  ${workloadLabel(workload)}: ${pods} of ${size.label}, profile ${profile}`;
+  });
+  const warnings = placements
+    .filter((p) => p.stepsAbove > 1)
+    .map(
+      ({ workload, size, stepsAbove }) =>
+        `  Warning: ${workloadLabel(workload)}: Fargate's 256 MB overhead rounds its requests up ${stepsAbove} sizes, ` +
+        `to ${size.label}; lower them by 256 MB to land on the size they name, or raise them to use what is paid for`,
+    );
+  return [`Fargate pods of "${environment}":`, ...lines, ...warnings].join("\n");
+}
+
+type Violation = [rule: string, text: string];
+
+function violationsOf(workload: Workload, profiles: readonly FargateProfileSelection[], pod: PodRequests): Violation[] {
+  const violations: Violation[] = [];
+  if (workload.kind === "DaemonSet") {
+    violations.push([
+      "daemonset",
+      "Fargate runs no DaemonSets; run it as a Deployment, or as a sidecar container in the pods that need it",
+    ]);
+  }
+  const profileProblem = profileViolation(workload, profiles);
+  if (profileProblem) violations.push(["fargate-profile", profileProblem]);
+
+  const containers = [...workload.containers, ...(workload.initContainers ?? [])];
+  for (const container of containers) {
+    if (container.securityContext?.privileged) {
+      violations.push([
+        "privileged",
+        `container "${container.name}" is privileged, which Fargate refuses; remove securityContext.privileged`,
+      ]);
+    }
+    for (const port of container.ports ?? []) {
+      if (port.hostPort !== undefined) {
+        violations.push([
+          "host-port",
+          `container "${container.name}" opens hostPort ${port.hostPort}, which Fargate refuses; remove hostPort and reach port ${port.containerPort} through a Service`,
+        ]);
+      }
+    }
+  }
+  if (workload.hostNetwork) {
+    violations.push([
+      "host-network",
+      "hostNetwork is on, which Fargate refuses (each pod has its own network interface); remove it and expose the ports through a Service",
+    ]);
+  }
+  for (const volume of workload.volumes ?? []) {
+    if (volume.hostPath !== undefined) {
+      violations.push([
+        "host-path",
+        `volume "${volume.name}" mounts the node's ${volume.hostPath} (hostPath), which Fargate refuses; use an emptyDir, or EFS for storage that outlives the pod`,
+      ]);
+    }
+  }
+  violations.push(...loadBalancerViolations(workload).map((text): Violation => ["ip-targets", text]));
+  try {
+    fargateSize(pod);
+  } catch (error) {
+    violations.push(["fargate-size", sentence((error as Error).message)]);
+  }
+  return violations;
+}
+
+// The profile Fargate uses: the pinned one, else the first by name among those that select the pod.
+function schedulingProfile(
+  workload: Workload,
+  profiles: readonly FargateProfileSelection[],
+): FargateProfileSelection | undefined {
+  const pinned = workload.podLabels[PROFILE_LABEL];
+  return [...profiles]
+    .filter((p) => pinned === undefined || p.name === pinned)
+    .filter((p) => p.selectors.some((s) => selectorMatches(s, workload.namespace, workload.podLabels)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+}
+
+function profileViolation(workload: Workload, profiles: readonly FargateProfileSelection[]): string | undefined {
+  if (schedulingProfile(workload, profiles)) return undefined;
+  const { namespace, podLabels } = workload;
+  const pinned = podLabels[PROFILE_LABEL];
+  const names = profiles.map((p) => `"${p.name}"`).join(", ");
+  if (pinned !== undefined && !profiles.some((p) => p.name === pinned)) {
+    return `its pods pin Fargate profile "${pinned}" (label ${PROFILE_LABEL}), which cluster.fargateProfiles does not define, so they would stay Pending; pin one of ${names} or remove the label`;
+  }
+  const selectors = profiles
+    .flatMap((p) => p.selectors)
+    .map((s) => `"${s.namespace}"${s.labels ? ` with labels ${formatLabels(s.labels)}` : ""}`)
+    .join(", ");
+  const which =
+    pinned === undefined
+      ? "no Fargate profile selects"
+      : `Fargate profile "${pinned}" (pinned by label ${PROFILE_LABEL}) does not select`;
+  return (
+    `${which} namespace "${namespace}" with pod labels ${formatLabels(podLabels)}, so its pods would stay Pending ` +
+    `(selectors: ${selectors}); add { namespace: "${namespace}" } to a profile's selectors in cluster.fargateProfiles, or use a namespace and labels a selector matches`
+  );
+}
+
+function loadBalancerViolations(workload: Workload): string[] {
+  const problems: string[] = [];
+  const services = workload.services ?? [];
+  for (const service of services.filter((s) => s.type === "LoadBalancer")) {
+    const annotations = service.annotations ?? {};
+    const controllerServes =
+      service.loadBalancerClass === NLB_CLASS || ["external", "nlb-ip"].includes(annotations[LB_TYPE] ?? "");
+    const ipTargets = annotations[NLB_TARGET_TYPE] === "ip" || annotations[LB_TYPE] === "nlb-ip";
+    if (!controllerServes || !ipTargets) {
+      problems.push(
+        `Service "${service.name}" of type LoadBalancer does not ask the controller for an NLB with IP targets, the only ` +
+          `targets that reach Fargate pods; set loadBalancerClass "${NLB_CLASS}" and annotation ${NLB_TARGET_TYPE}: "ip"`,
+      );
+    }
+  }
+  for (const ingress of workload.ingresses ?? []) {
+    const annotations = ingress.annotations ?? {};
+    const albClass = ingress.ingressClassName === "alb" || annotations["kubernetes.io/ingress.class"] === "alb";
+    if (!albClass) continue;
+    // A backend Service's own target-type annotation overrides the Ingress's.
+    const instanceBackends = ingress.paths.filter((path) => {
+      const service = services.find((s) => s.name === path.serviceName);
+      return (service?.annotations?.[ALB_TARGET_TYPE] ?? annotations[ALB_TARGET_TYPE]) !== "ip";
+    });
+    if (instanceBackends.length > 0) {
+      problems.push(
+        `Ingress "${ingress.name}" does not ask for IP targets, the only targets that reach Fargate pods; ` +
+          `add annotation ${ALB_TARGET_TYPE}: "ip"`,
+      );
+    }
+  }
+  return problems;
+}
+
+function requestsOf(container: ContainerSpec): ContainerRequests {
+  return container.resources?.requests ?? {};
+}
+
+function formatLabels(labels: Record<string, string>): string {
+  const entries = Object.entries(labels);
+  return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${k}=${v}`).join(", ")} }`;
+}
+
+// fargateSize's messages are sentences; a problem line starts lower case and has no final period.
+function sentence(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, "");
+}

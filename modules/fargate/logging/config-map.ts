@@ -1,0 +1,70 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { Construct } from "constructs";
+import { EnvironmentError } from "../../../environments/load";
+import { type AwsLoggingSettings, renderAwsLoggingData } from "./config-data";
+import { fluentBitProcessLogGroupName } from "../../names";
+import { validateAwsLoggingData } from "./fluent-bit";
+
+/** Settings of Fargate's built-in Fluent Bit log router. */
+export interface FargateLoggingProps extends AwsLoggingSettings {
+  /** Environment name, so a rejected configuration names it. */
+  environment: string;
+  /** Cluster name: Fargate ships Fluent Bit's process logs to `<clusterName>-fluent-bit-logs`. */
+  clusterName: string;
+  /** Retention of the Fluent Bit process log group, created here when fluentBitProcessLogs is on. */
+  processLogRetentionDays: number;
+}
+
+// The longest name CloudWatch allows. The real name is only known at apply time, so the 5300-character
+// limit is checked with this stand-in: whatever name the cluster stack picks, the ConfigMap fits.
+const LONGEST_LOG_GROUP_NAME = "x".repeat(512);
+
+/**
+ * Fargate logging: the aws-observability namespace and its aws-logging ConfigMap, which Fargate reads
+ * when it starts a pod (changes reach new pods only). The data is checked against Fargate's rules at
+ * synthesis, because Fargate silently turns logging off for a ConfigMap it rejects.
+ */
+export class FargateLogging extends Construct {
+  /** The aws-observability namespace. */
+  readonly namespace: NamespaceV1;
+  /** The aws-logging ConfigMap. */
+  readonly configMap: ConfigMapV1;
+  /** The group for Fluent Bit's process logs, when they are shipped. */
+  readonly processLogGroup?: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: FargateLoggingProps) {
+    super(scope, id);
+    const problems = validateAwsLoggingData(renderAwsLoggingData({ ...props, logGroupName: LONGEST_LOG_GROUP_NAME }));
+    if (problems.length > 0) {
+      throw new EnvironmentError(
+        `Invalid environment "${props.environment}":\n` +
+          problems.map((p) => `  - addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`).join("\n"),
+      );
+    }
+
+    if (props.fluentBitProcessLogs) {
+      // Fargate creates this group itself when missing, without retention, and nothing deletes it.
+      this.processLogGroup = new CloudwatchLogGroup(this, "log_group_fluent_bit", {
+        name: fluentBitProcessLogGroupName(props.clusterName),
+        retentionInDays: props.processLogRetentionDays,
+      });
+      this.processLogGroup.overrideLogicalId("fluent_bit_process_logs");
+    }
+
+    this.namespace = new NamespaceV1(this, "namespace", {
+      // Fargate looks for exactly this name and label.
+      metadata: { name: "aws-observability", labels: { "aws-observability": "enabled" } },
+    });
+    this.namespace.overrideLogicalId("aws_observability");
+
+    this.configMap = new ConfigMapV1(this, "config_map", {
+      metadata: { name: "aws-logging", namespace: this.namespace.metadata.name },
+      data: renderAwsLoggingData(props),
+      // The group must exist before a pod starts, or Fargate creates it without retention first.
+      dependsOn: this.processLogGroup ? [this.processLogGroup] : undefined,
+    });
+    this.configMap.overrideLogicalId("aws_logging");
+  }
+}

@@ -1,0 +1,55 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { Construct } from "constructs";
+import { fargateLogGroupName, fluentBitProcessLogGroupName } from "../../names";
+import { fargateLoggingPolicy } from "./policy";
+
+/** Settings of where Fargate pod logs go. */
+export interface FargateLogDestinationProps {
+  /** Cluster name, prefix of the log group and policy names. */
+  clusterName: string;
+  /** Retention of the log groups, in days. */
+  retentionDays: number;
+  /** Whether Fluent Bit's own process logs go to CloudWatch too (the add-ons stack's flb_log_cw). */
+  fluentBitProcessLogs: boolean;
+  /** Region of the cluster, for the process log group's ARN. */
+  region: string;
+  /** Account of the cluster, for the process log group's ARN. */
+  accountId: string;
+  /** ARN partition of the account. */
+  partition: string;
+}
+
+/**
+ * What Fargate's built-in Fluent Bit needs before the add-ons stack turns logging on: the pod log
+ * group and an IAM policy, for every pod execution role, limited to that group. When Fluent Bit's
+ * process logs are on, the policy also covers their group, whose name Fargate fixes; the add-ons
+ * stack creates that group (with retention), the policy only needs its ARN.
+ */
+export class FargateLogDestination extends Construct {
+  /** Log group of pod logs. */
+  readonly logGroup: CloudwatchLogGroup;
+  /** Policy to attach to every pod execution role. */
+  readonly policy: IamPolicy;
+
+  constructor(scope: Construct, id: string, props: FargateLogDestinationProps) {
+    super(scope, id);
+    this.logGroup = new CloudwatchLogGroup(this, "log_pods", {
+      name: fargateLogGroupName(props.clusterName),
+      retentionInDays: props.retentionDays,
+    });
+    this.logGroup.overrideLogicalId("fargate_pods");
+    const groupArns = [this.logGroup.arn];
+    if (props.fluentBitProcessLogs) {
+      const name = fluentBitProcessLogGroupName(props.clusterName);
+      groupArns.push(`arn:${props.partition}:logs:${props.region}:${props.accountId}:log-group:${name}`);
+    }
+
+    this.policy = new IamPolicy(this, "policy", {
+      name: `${props.clusterName}-fargate-logging`,
+      description: `Lets Fargate pods of ${props.clusterName} send their logs to CloudWatch`,
+      policy: JSON.stringify(fargateLoggingPolicy(groupArns)),
+    });
+    this.policy.overrideLogicalId("fargate_logging");
+  }
+}

@@ -1,0 +1,126 @@
+import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
+import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
+import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import type { ContainerRequests } from "../fargate/size";
+import type { ContainerSpec, DeploymentWorkload } from "./workload";
+
+/** Settings of an ExposedDeployment. */
+export interface ExposedDeploymentProps {
+  /** Everything deployed: the Deployment, its Services and Ingresses. Give it to the Fargate guard too. */
+  workload: DeploymentWorkload;
+  /** Created before and removed after every resource here, e.g. the namespace. */
+  dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * A Deployment and the Services and Ingresses that expose it, built from one Workload description
+ * and from nothing else, so checks of the description hold for what is deployed. Terraform addresses
+ * are the Kubernetes names in snake_case (kubernetes_service_v1.service_2048), so names of one kind
+ * must differ across the stack's namespaces. Services of type LoadBalancer and Ingresses wait for
+ * their load balancer, so its hostname is known after apply.
+ */
+export class ExposedDeployment extends Construct {
+  /** The Deployment. */
+  readonly deployment: DeploymentV1;
+  /** Services, in the description's order. */
+  readonly services: ServiceV1[];
+  /** Ingresses, in the description's order. */
+  readonly ingresses: IngressV1[];
+
+  constructor(scope: Construct, id: string, props: ExposedDeploymentProps) {
+    super(scope, id);
+    const { workload, dependsOn } = props;
+    const { namespace, podLabels } = workload;
+
+    this.deployment = new DeploymentV1(this, `deployment_${workload.name}`, {
+      metadata: { name: workload.name, namespace, labels: podLabels },
+      spec: {
+        replicas: workload.replicas === undefined ? undefined : String(workload.replicas),
+        selector: { matchLabels: podLabels },
+        template: {
+          metadata: { labels: podLabels },
+          spec: {
+            container: workload.containers.map(container),
+            initContainer: workload.initContainers?.map(container),
+            hostNetwork: workload.hostNetwork,
+            volume: workload.volumes?.map((v) =>
+              v.hostPath === undefined
+                ? { name: v.name, emptyDir: {} }
+                : { name: v.name, hostPath: { path: v.hostPath } },
+            ),
+          },
+        },
+      },
+      dependsOn,
+    });
+    this.deployment.overrideLogicalId(address(workload.name));
+
+    this.services = (workload.services ?? []).map((service) => {
+      const resource = new ServiceV1(this, `service_${service.name}`, {
+        metadata: { name: service.name, namespace, annotations: service.annotations },
+        spec: {
+          type: service.type,
+          selector: service.selector,
+          loadBalancerClass: service.loadBalancerClass,
+          port: service.ports.map((p) => ({ port: p.port, targetPort: String(p.targetPort), protocol: "TCP" })),
+        },
+        waitForLoadBalancer: service.type === "LoadBalancer" ? true : undefined,
+        dependsOn,
+      });
+      resource.overrideLogicalId(address(service.name));
+      return resource;
+    });
+
+    this.ingresses = (workload.ingresses ?? []).map((ingress) => {
+      const resource = new IngressV1(this, `ingress_${ingress.name}`, {
+        metadata: { name: ingress.name, namespace, annotations: ingress.annotations },
+        spec: {
+          ingressClassName: ingress.ingressClassName,
+          rule: [
+            {
+              http: {
+                path: ingress.paths.map((p) => ({
+                  path: p.path,
+                  pathType: "Prefix",
+                  backend: { service: { name: p.serviceName, port: { number: p.servicePort } } },
+                })),
+              },
+            },
+          ],
+        },
+        waitForLoadBalancer: true,
+        dependsOn,
+      });
+      resource.overrideLogicalId(address(ingress.name));
+      return resource;
+    });
+  }
+}
+
+function container(spec: ContainerSpec) {
+  return {
+    name: spec.name,
+    image: spec.image,
+    port: spec.ports?.map((p) => ({ containerPort: p.containerPort, hostPort: p.hostPort })),
+    resources: spec.resources && {
+      requests: quantities(spec.resources.requests),
+      limits: quantities(spec.resources.limits),
+    },
+    securityContext: spec.securityContext,
+    volumeMount: spec.volumeMounts,
+  };
+}
+
+function quantities(requests: ContainerRequests | undefined): Record<string, string> | undefined {
+  if (!requests) return undefined;
+  return Object.fromEntries(
+    Object.entries(requests).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+// Kubernetes names use "-" and "."; Terraform addresses read better with "_".
+function address(name: string): string {
+  return name.replace(/[-.]/g, "_");
+}
