@@ -26,13 +26,28 @@ describe("the cdktf app", () => {
     expect(snapshot(outdir)).toEqual(snapshot(synthesizedProject().outdir));
   });
 
-  it("stops on bad input with the message alone, exit code 1, and nothing written", async () => {
+  it.each([
+    {
+      what: "a bad field",
+      patch: `{ vpcCidr: "10.10.0.0/33" }`,
+      message:
+        'Invalid environment "dev":\n' +
+        '  - vpcCidr: "10.10.0.0/33" is not an IPv4 CIDR block; write it as address/prefix, e.g. "10.10.0.0/16"\n',
+    },
+    {
+      what: "a workload the Fargate guard refuses",
+      patch: `{ workloads: { ...dev.workloads, gameNamespace: "games" } }`,
+      message: expect.stringMatching(
+        /^Invalid environment "dev":\n {2}- Deployment games\/deployment-2048 \[fargate-profile\]: no Fargate profile selects namespace "games"/,
+      ),
+    },
+  ])("stops on $what with the message alone, exit code 1, and nothing written", async ({ patch, message }) => {
     const dir = mkdtempSync(join(tmpdir(), "bad-app-"));
     const environments = join(dir, "environments.ts");
     writeFileSync(
       environments,
       `import { dev } from ${JSON.stringify(join(PROJECT, "environments", "dev"))};\n` +
-        `export const ENVIRONMENTS = [{ ...dev, vpcCidr: "10.10.0.0/33" }];\n`,
+        `export const ENVIRONMENTS = [{ ...dev, ...${patch} }];\n`,
     );
     const bundle = join(dir, "main.cjs");
     await build({
@@ -52,10 +67,7 @@ describe("the cdktf app", () => {
     const outdir = join(dir, "cdktf.out");
     const result = run(bundle, outdir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
-      'Invalid environment "dev":\n' +
-        '  - vpcCidr: "10.10.0.0/33" is not an IPv4 CIDR block; write it as address/prefix, e.g. "10.10.0.0/16"\n',
-    );
+    expect(result.stderr).toEqual(message);
     expect(existsSync(outdir)).toBe(false);
   });
 });

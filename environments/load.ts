@@ -1,11 +1,10 @@
 import type { z } from "zod";
-import { eksVersion, supportStatus, supportedVersions } from "../modules/cluster/versions";
 import { type Environment, environmentSchema } from "./schema";
 
-/** A mistake in the environment settings; its message is meant for the user, without a stack trace. */
-export class EnvironmentError extends Error {
-  override name = "EnvironmentError";
-}
+import { checkEnvironment } from "./checks";
+import { EnvironmentError } from "./error";
+
+export { EnvironmentError };
 
 /** The validated environments and the warnings their settings deserve. */
 export interface LoadedEnvironments {
@@ -13,6 +12,8 @@ export interface LoadedEnvironments {
   environments: Environment[];
   /** Notes to print before synthesis; they do not stop it. */
   warnings: string[];
+  /** One summary per environment that runs workloads: their Fargate placement and size. */
+  summaries: string[];
 }
 
 // cluster.fargateProfiles[1].selectors[0].labels["app.kubernetes.io/name"]: keys that are not
@@ -50,7 +51,10 @@ function label(raw: unknown, index: number): string {
   return typeof name === "string" ? `"${name}"` : `#${index + 1} (no valid name)`;
 }
 
-/** Validates every environment; throws one EnvironmentError naming each bad field and how to fix it. */
+/**
+ * Validates every environment and checks what its stacks would deploy; throws one EnvironmentError
+ * naming each bad field and how to fix it. Nothing here needs the App, so bad input writes nothing.
+ */
 export function loadEnvironments(raw: readonly unknown[], today: string): LoadedEnvironments {
   const schema = environmentSchema(today);
   const problems: string[] = [];
@@ -74,13 +78,18 @@ export function loadEnvironments(raw: readonly unknown[], today: string): Loaded
   });
   if (problems.length > 0) throw new EnvironmentError(problems.join("\n"));
 
-  const warnings = environments.flatMap((env) => {
-    if (supportStatus(env.kubernetesVersion, today) !== "extended") return [];
-    const end = eksVersion(env.kubernetesVersion)!.endOfExtendedSupport;
-    return [
-      `Environment "${env.name}": kubernetesVersion "${env.kubernetesVersion}" is in EKS extended support until ${end}, ` +
-        `which costs six times the standard control-plane price; upgrade to ${supportedVersions(today)[0]}.`,
-    ];
-  });
-  return { environments, warnings };
+  const warnings: string[] = [];
+  const summaries: string[] = [];
+  for (const env of environments) {
+    try {
+      const report = checkEnvironment(env, today);
+      warnings.push(...report.warnings);
+      if (report.summary !== undefined) summaries.push(report.summary);
+    } catch (error) {
+      if (!(error instanceof EnvironmentError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new EnvironmentError(problems.join("\n"));
+  return { environments, warnings, summaries };
 }

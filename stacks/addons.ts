@@ -24,7 +24,6 @@ export class AddonsStack extends PlatformStack<"addons"> {
     new KubernetesProvider(this, "kubernetes", { host, clusterCaCertificate, exec: [exec] });
 
     const logging = new FargateLogging(this, "fargate_logging", {
-      environment: env.name,
       region: env.region,
       // The literal name, as the cluster stack's logging policy names the group.
       clusterName: env.clusterName,

@@ -17,13 +17,6 @@ export class ClusterStack extends PlatformStack<"cluster"> {
     const settings = env.cluster;
     const privateSubnetIds = network.list("private_subnet_ids");
 
-    if (settings.endpointAccess === "private") {
-      console.warn(
-        `Note: environment "${env.name}" has a private-only Kubernetes API endpoint, so the addons, ` +
-          `lb-controller and workloads stacks must be deployed from inside the VPC (or a network connected to it).`,
-      );
-    }
-
     const identity = new DeployingIdentity(this, "identity");
     const { cluster } = new EksCluster(this, "eks", {
       name: env.clusterName,

@@ -3,7 +3,6 @@ import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { clusterConnection } from "../modules/kubernetes/connection";
 import { EchoServer } from "../modules/workloads/echo-server";
-import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard";
 import { Game2048 } from "../modules/workloads/game-2048";
 import { PlatformStack } from "./platform-stack";
 
@@ -17,8 +16,8 @@ export interface WorkloadsUpstreams {
 
 /**
  * `<env>-workloads`: the sample applications behind an ALB and an NLB. It holds only Kubernetes
- * resources, so it has no AWS provider. Synthesis fails if a workload breaks a Fargate rule, and
- * prints each workload's Fargate size.
+ * resources, so it has no AWS provider. The loader has checked the same workload descriptions
+ * against Fargate's rules before synthesis.
  */
 export class WorkloadsStack extends PlatformStack<"workloads"> {
   constructor(scope: Construct, env: Environment, upstreams: WorkloadsUpstreams) {
@@ -36,8 +35,6 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
 
     const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace });
     const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace });
-    const placements = checkFargateWorkloads(env.name, env.cluster.fargateProfiles, [game.workload, echo.workload]);
-    console.log(fargateSummary(env.name, placements));
 
     this.output("game_url", game.url, "URL of the 2048 game (its ALB)");
     this.output("echo_url", echo.url, "URL of the echo server (its NLB)");

@@ -4,8 +4,10 @@ import { loadEnvironments } from "../../environments/load";
 import { problemsOf } from "../support/environments";
 import { TEST_TODAY } from "../support/synth";
 
+// Samples off: profiles here need not select the samples' namespaces (the Fargate guard has its own tests).
+const base = { ...dev, workloads: { enabled: false } };
 const KUBE_SYSTEM = { name: "kube-system", selectors: [{ namespace: "kube-system" }] };
-const withCluster = (cluster: Record<string, unknown>) => ({ ...dev, cluster: { ...dev.cluster, ...cluster } });
+const withCluster = (cluster: Record<string, unknown>) => ({ ...base, cluster: { ...dev.cluster, ...cluster } });
 const withProfiles = (...profiles: unknown[]) => withCluster({ fargateProfiles: [KUBE_SYSTEM, ...profiles] });
 
 describe("cluster settings", () => {
@@ -16,7 +18,7 @@ describe("cluster settings", () => {
   });
 
   it("fills the cluster defaults of the issue and the seeds", () => {
-    const { environments } = loadEnvironments([{ ...dev, cluster: undefined }], TEST_TODAY);
+    const { environments } = loadEnvironments([{ ...base, cluster: undefined }], TEST_TODAY);
     expect(environments[0].cluster).toEqual({
       endpointAccess: "public-and-private",
       logTypes: ["api", "audit", "authenticator"],

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dev as devInput } from "../../environments/dev";
 import { loadEnvironments } from "../../environments/load";
 import { FARGATE_LOGGING_ACTIONS } from "../../modules/fargate/logging/policy";
@@ -11,36 +11,29 @@ const prod = synth.stack("prod-cluster");
 
 // Variants of dev, synthesized together: a private endpoint, a restricted public-only endpoint,
 // extra admins, and three profiles with labels.
-const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
 const variant = (name: string, cluster: Record<string, unknown>, clusterName = `${name}-fargate`) => ({
   ...devInput,
   name,
   clusterName,
   cluster: { ...devInput.cluster, ...cluster },
 });
-const variants = synthesize(
-  loadEnvironments(
-    [
-      variant("priv", { endpointAccess: "private" }),
-      variant("pub", { endpointAccess: "public", publicAccessCidrs: ["203.0.113.0/24"], supportType: "STANDARD" }),
-      variant("admins", {
-        authenticationMode: "API_AND_CONFIG_MAP",
-        adminPrincipalArns: [
-          "arn:aws:iam::123456789012:role/ops/platform-admin",
-          "arn:aws:iam::123456789012:user/alice",
-        ],
-        fargateProfiles: [
-          { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
-          { name: "batch", selectors: [{ namespace: "batch", labels: { "app.kubernetes.io/part-of": "etl" } }] },
-          { name: "study-wildcard", selectors: [{ namespace: "study-*" }, { namespace: "demo-?" }] },
-        ],
-      }),
-    ],
-    TEST_TODAY,
-  ).environments,
+const loaded = loadEnvironments(
+  [
+    variant("priv", { endpointAccess: "private" }),
+    variant("pub", { endpointAccess: "public", publicAccessCidrs: ["203.0.113.0/24"], supportType: "STANDARD" }),
+    variant("admins", {
+      authenticationMode: "API_AND_CONFIG_MAP",
+      adminPrincipalArns: ["arn:aws:iam::123456789012:role/ops/platform-admin", "arn:aws:iam::123456789012:user/alice"],
+      fargateProfiles: [
+        { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
+        { name: "batch", selectors: [{ namespace: "batch", labels: { "app.kubernetes.io/part-of": "etl" } }] },
+        { name: "study-wildcard", selectors: [{ namespace: "study-*" }, { namespace: "demo-?" }] },
+      ],
+    }),
+  ],
+  TEST_TODAY,
 );
-const warnings = warn.mock.calls.map((call) => String(call[0]));
-afterAll(() => warn.mockRestore());
+const variants = synthesize(loaded.environments);
 
 const policy = (text: string) => JSON.parse(text);
 
@@ -142,9 +135,9 @@ describe("cluster stack", () => {
     const config = variants.stack("priv-cluster").resource.aws_eks_cluster.cluster.vpc_config;
     expect(config).toMatchObject({ endpoint_public_access: false, endpoint_private_access: true });
     expect(config).not.toHaveProperty("public_access_cidrs");
-    // Only the private environment gets the note.
-    expect(warnings.filter((w) => w.includes("private-only"))).toEqual([
-      'Note: environment "priv" has a private-only Kubernetes API endpoint, so the addons, lb-controller and ' +
+    // Only the private environment gets the note, from the loader before synthesis.
+    expect(loaded.warnings.filter((w) => w.includes("private-only"))).toEqual([
+      'Environment "priv" has a private-only Kubernetes API endpoint, so the addons, lb-controller and ' +
         "workloads stacks must be deployed from inside the VPC (or a network connected to it).",
     ]);
   });

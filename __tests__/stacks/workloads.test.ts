@@ -1,29 +1,14 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dev } from "../../environments/dev";
-import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { loadEnvironments } from "../../environments/load";
 import { fargateSize } from "../../modules/fargate/size";
 import { OUTPUTS } from "../../stacks/contract";
-import { type StackJson, TEST_TODAY, synthesize, synthesizedProject } from "../support/synth";
+import { problemsOf } from "../support/environments";
+import { type StackJson, TEST_TODAY, synthesizedProject } from "../support/synth";
 
 const synth = synthesizedProject();
 const stack = synth.stack("dev-workloads");
 const resources = stack.resource;
-
-/** The dev environment with some fields replaced, validated as main.ts does. */
-function devWith(patch: Record<string, unknown>) {
-  return loadEnvironments([{ ...dev, ...patch }], TEST_TODAY).environments;
-}
-
-/** The EnvironmentError message synthesis fails with. */
-function synthesisError(environments: ReturnType<typeof devWith>): string {
-  try {
-    synthesize(environments);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EnvironmentError);
-    return (error as Error).message;
-  }
-  throw new Error("expected synthesis to fail");
-}
 
 type Labels = Record<string, string>;
 const selects = (selector: Labels, labels: Labels) => Object.entries(selector).every(([k, v]) => labels[k] === v);
@@ -167,24 +152,18 @@ describe("workloads stack", () => {
     });
   });
 
-  describe("Fargate guard at synthesis", () => {
-    it("prints each workload's Fargate size", () => {
-      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-      try {
-        synthesize(devWith({ name: "qa" }));
-        expect(log).toHaveBeenCalledWith(
-          'Fargate pods of "qa":\n' +
-            "  Deployment study-2048/deployment-2048: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard\n" +
-            "  Deployment study-echo/echo-server: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard",
-        );
-      } finally {
-        log.mockRestore();
-      }
+  describe("Fargate guard, run by the loader before synthesis", () => {
+    it("summarizes each workload's Fargate size", () => {
+      expect(loadEnvironments([{ ...dev, name: "qa" }], TEST_TODAY).summaries).toEqual([
+        'Fargate pods of "qa":\n' +
+          "  Deployment study-2048/deployment-2048: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard\n" +
+          "  Deployment study-echo/echo-server: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard",
+      ]);
     });
 
-    it("fails synthesis when no Fargate profile selects a sample's namespace", () => {
-      const env = devWith({ workloads: { enabled: true, gameNamespace: "games", echoNamespace: "study-echo" } });
-      expect(synthesisError(env)).toContain(
+    it("rejects the environment when no Fargate profile selects a sample's namespace", () => {
+      const bad = { ...dev, workloads: { enabled: true, gameNamespace: "games", echoNamespace: "study-echo" } };
+      expect(problemsOf(bad)).toContain(
         'Invalid environment "dev":\n  - Deployment games/deployment-2048 [fargate-profile]: no Fargate profile selects namespace "games"',
       );
     });

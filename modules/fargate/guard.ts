@@ -2,7 +2,7 @@
 // deployed instead of leaving pods Pending or load balancers without healthy targets. Rules follow
 // the EKS user guide ("AWS Fargate considerations") and the Load Balancer Controller's docs.
 
-import { EnvironmentError } from "../../environments/load";
+import { EnvironmentError } from "../../environments/error";
 import { type FargateSelector, selectorMatches } from "./selector";
 import { type ContainerRequests, type FargateSize, type PodRequests, fargateSize, fargateSizeStepsAbove } from "./size";
 import { type ContainerSpec, type Workload, workloadLabel } from "../workloads/workload";

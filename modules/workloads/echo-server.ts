@@ -12,13 +12,50 @@ export interface EchoServerProps {
 /** The Kubernetes end-to-end test echo server (k8s.gcr.io's successor registry); it listens on 8080. */
 export const ECHO_SERVER_IMAGE = "registry.k8s.io/e2e-test-images/echoserver:2.5";
 
+/** The echo server as plain data: a Deployment of two pods of the smallest Fargate size behind an NLB Service. */
+export function echoServerWorkload(namespace: string): DeploymentWorkload {
+  const labels = { "app.kubernetes.io/name": "echo-server" };
+  const containerPort = 8080;
+  return {
+    kind: "Deployment",
+    name: "echo-server",
+    namespace,
+    replicas: 2,
+    podLabels: labels,
+    containers: [
+      {
+        name: "echo-server",
+        image: ECHO_SERVER_IMAGE,
+        ports: [{ containerPort }],
+        resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
+      },
+    ],
+    services: [
+      {
+        name: "echo-server",
+        type: "LoadBalancer",
+        loadBalancerClass: "service.k8s.aws/nlb",
+        annotations: {
+          "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+          "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+          "service.beta.kubernetes.io/aws-load-balancer-healthcheck-port": String(containerPort),
+          // The controller's current form of the deprecated ...-cross-zone-load-balancing-enabled annotation.
+          "service.beta.kubernetes.io/aws-load-balancer-attributes": "load_balancing.cross_zone.enabled=true",
+        },
+        selector: labels,
+        ports: [{ port: 80, targetPort: containerPort }],
+      },
+    ],
+  };
+}
+
 /**
  * An echo server behind an internet-facing NLB in IP mode: a namespace, a Deployment of two pods
  * of the smallest Fargate size and a LoadBalancer Service the Load Balancer Controller serves
  * (loadBalancerClass service.k8s.aws/nlb), health-checked on the container port, cross-zone.
  */
 export class EchoServer extends Construct {
-  /** What is deployed, for the Fargate guard. */
+  /** What is deployed (the loader gives the same description to the Fargate guard). */
   readonly workload: DeploymentWorkload;
   /** http://<NLB hostname>, known once the Service's load balancer exists. */
   readonly url: string;
@@ -28,39 +65,7 @@ export class EchoServer extends Construct {
     const namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
     namespace.overrideLogicalId("echo_server");
 
-    const labels = { "app.kubernetes.io/name": "echo-server" };
-    const containerPort = 8080;
-    this.workload = {
-      kind: "Deployment",
-      name: "echo-server",
-      namespace: props.namespace,
-      replicas: 2,
-      podLabels: labels,
-      containers: [
-        {
-          name: "echo-server",
-          image: ECHO_SERVER_IMAGE,
-          ports: [{ containerPort }],
-          resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
-        },
-      ],
-      services: [
-        {
-          name: "echo-server",
-          type: "LoadBalancer",
-          loadBalancerClass: "service.k8s.aws/nlb",
-          annotations: {
-            "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
-            "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
-            "service.beta.kubernetes.io/aws-load-balancer-healthcheck-port": String(containerPort),
-            // The controller's current form of the deprecated ...-cross-zone-load-balancing-enabled annotation.
-            "service.beta.kubernetes.io/aws-load-balancer-attributes": "load_balancing.cross_zone.enabled=true",
-          },
-          selector: labels,
-          ports: [{ port: 80, targetPort: containerPort }],
-        },
-      ],
-    };
+    this.workload = echoServerWorkload(props.namespace);
     const app = new ExposedDeployment(this, "app", { workload: this.workload, dependsOn: [namespace] });
     const service = app.services[0];
     this.url = `http://${service.status.get(0).loadBalancer.get(0).ingress.get(0).hostname}`;

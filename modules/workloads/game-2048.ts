@@ -12,13 +12,46 @@ export interface Game2048Props {
 /** The 2048 game image the Load Balancer Controller's example uses. */
 export const GAME_2048_IMAGE = "public.ecr.aws/l6m2t8p7/docker-2048:latest";
 
+/** The game as plain data: a Deployment of two pods of the smallest Fargate size, a ClusterIP Service and an ALB Ingress. */
+export function game2048Workload(namespace: string): DeploymentWorkload {
+  const labels = { "app.kubernetes.io/name": "app-2048" };
+  const port = 80;
+  return {
+    kind: "Deployment",
+    name: "deployment-2048",
+    namespace,
+    replicas: 2,
+    podLabels: labels,
+    containers: [
+      {
+        name: "app-2048",
+        image: GAME_2048_IMAGE,
+        ports: [{ containerPort: port }],
+        resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
+      },
+    ],
+    services: [{ name: "service-2048", type: "ClusterIP", selector: labels, ports: [{ port, targetPort: port }] }],
+    ingresses: [
+      {
+        name: "ingress-2048",
+        ingressClassName: "alb",
+        annotations: {
+          "alb.ingress.kubernetes.io/scheme": "internet-facing",
+          "alb.ingress.kubernetes.io/target-type": "ip",
+        },
+        paths: [{ path: "/", serviceName: "service-2048", servicePort: port }],
+      },
+    ],
+  };
+}
+
 /**
  * The 2048 game behind an internet-facing ALB: a namespace, a Deployment of two pods of the
  * smallest Fargate size, a ClusterIP Service and an Ingress of class alb with IP targets
  * (Fargate has no nodes to send instance-target traffic to).
  */
 export class Game2048 extends Construct {
-  /** What is deployed, for the Fargate guard. */
+  /** What is deployed (the loader gives the same description to the Fargate guard). */
   readonly workload: DeploymentWorkload;
   /** http://<ALB hostname>, known once the Ingress's load balancer exists. */
   readonly url: string;
@@ -28,35 +61,7 @@ export class Game2048 extends Construct {
     const namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
     namespace.overrideLogicalId("game_2048");
 
-    const labels = { "app.kubernetes.io/name": "app-2048" };
-    const port = 80;
-    this.workload = {
-      kind: "Deployment",
-      name: "deployment-2048",
-      namespace: props.namespace,
-      replicas: 2,
-      podLabels: labels,
-      containers: [
-        {
-          name: "app-2048",
-          image: GAME_2048_IMAGE,
-          ports: [{ containerPort: port }],
-          resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
-        },
-      ],
-      services: [{ name: "service-2048", type: "ClusterIP", selector: labels, ports: [{ port, targetPort: port }] }],
-      ingresses: [
-        {
-          name: "ingress-2048",
-          ingressClassName: "alb",
-          annotations: {
-            "alb.ingress.kubernetes.io/scheme": "internet-facing",
-            "alb.ingress.kubernetes.io/target-type": "ip",
-          },
-          paths: [{ path: "/", serviceName: "service-2048", servicePort: port }],
-        },
-      ],
-    };
+    this.workload = game2048Workload(props.namespace);
     const app = new ExposedDeployment(this, "app", { workload: this.workload, dependsOn: [namespace] });
     const ingress = app.ingresses[0];
     this.url = `http://${ingress.status.get(0).loadBalancer.get(0).ingress.get(0).hostname}`;

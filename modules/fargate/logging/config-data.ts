@@ -1,4 +1,4 @@
-import { renderFluentBitSection } from "./fluent-bit";
+import { renderFluentBitSection, validateAwsLoggingData } from "./fluent-bit";
 
 /** What the aws-logging ConfigMap needs to know. */
 export interface AwsLoggingSettings {
@@ -53,4 +53,13 @@ export function renderAwsLoggingData(settings: AwsLoggingSettings): Record<strin
       ["auto_create_group", "false"],
     ]),
   };
+}
+
+// The longest name CloudWatch allows. The real name is only known at apply time, so the 5300-character
+// limit is checked with this stand-in: whatever name the cluster stack picks, the ConfigMap fits.
+const LONGEST_LOG_GROUP_NAME = "x".repeat(512);
+
+/** Why Fargate would reject the aws-logging data these settings render, whatever the log group's name. */
+export function awsLoggingDataProblems(settings: Omit<AwsLoggingSettings, "logGroupName">): string[] {
+  return validateAwsLoggingData(renderAwsLoggingData({ ...settings, logGroupName: LONGEST_LOG_GROUP_NAME }));
 }

@@ -2,29 +2,22 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
-import { EnvironmentError } from "../../../environments/load";
 import { type AwsLoggingSettings, renderAwsLoggingData } from "./config-data";
 import { fluentBitProcessLogGroupName } from "../../names";
-import { validateAwsLoggingData } from "./fluent-bit";
 
 /** Settings of Fargate's built-in Fluent Bit log router. */
 export interface FargateLoggingProps extends AwsLoggingSettings {
-  /** Environment name, so a rejected configuration names it. */
-  environment: string;
   /** Cluster name: Fargate ships Fluent Bit's process logs to `<clusterName>-fluent-bit-logs`. */
   clusterName: string;
   /** Retention of the Fluent Bit process log group, created here when fluentBitProcessLogs is on. */
   processLogRetentionDays: number;
 }
 
-// The longest name CloudWatch allows. The real name is only known at apply time, so the 5300-character
-// limit is checked with this stand-in: whatever name the cluster stack picks, the ConfigMap fits.
-const LONGEST_LOG_GROUP_NAME = "x".repeat(512);
-
 /**
  * Fargate logging: the aws-observability namespace and its aws-logging ConfigMap, which Fargate reads
- * when it starts a pod (changes reach new pods only). The data is checked against Fargate's rules at
- * synthesis, because Fargate silently turns logging off for a ConfigMap it rejects.
+ * when it starts a pod (changes reach new pods only). The loader checks the data against Fargate's
+ * rules before synthesis (awsLoggingDataProblems), because Fargate silently turns logging off for a
+ * ConfigMap it rejects.
  */
 export class FargateLogging extends Construct {
   /** The aws-observability namespace. */
@@ -36,14 +29,6 @@ export class FargateLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: FargateLoggingProps) {
     super(scope, id);
-    const problems = validateAwsLoggingData(renderAwsLoggingData({ ...props, logGroupName: LONGEST_LOG_GROUP_NAME }));
-    if (problems.length > 0) {
-      throw new EnvironmentError(
-        `Invalid environment "${props.environment}":\n` +
-          problems.map((p) => `  - addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`).join("\n"),
-      );
-    }
-
     if (props.fluentBitProcessLogs) {
       // Fargate creates this group itself when missing, without retention, and nothing deletes it.
       this.processLogGroup = new CloudwatchLogGroup(this, "log_group_fluent_bit", {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { LOG_STREAM_PREFIX, renderAwsLoggingData } from "../../../../modules/fargate/logging/config-data";
+import {
+  LOG_STREAM_PREFIX,
+  awsLoggingDataProblems,
+  renderAwsLoggingData,
+} from "../../../../modules/fargate/logging/config-data";
 import { validateAwsLoggingData } from "../../../../modules/fargate/logging/fluent-bit";
 
 const settings = {
@@ -40,5 +44,26 @@ describe("renderAwsLoggingData", () => {
   it("sets flb_log_cw from the setting, as the string Fargate expects", () => {
     expect(data.flb_log_cw).toBe("false");
     expect(renderAwsLoggingData({ ...settings, fluentBitProcessLogs: true }).flb_log_cw).toBe("true");
+  });
+});
+
+describe("awsLoggingDataProblems", () => {
+  const settings = { region: "ap-northeast-2", fluentBitProcessLogs: false };
+
+  it("accepts the project's configuration", () => {
+    expect(awsLoggingDataProblems(settings)).toEqual([]);
+  });
+
+  it("checks the 5300-character limit with the longest log group name, not a real one", () => {
+    const region = "a".repeat(4300);
+    // Fits with a real name, but not with the longest name CloudWatch allows.
+    expect(validateAwsLoggingData(renderAwsLoggingData({ ...settings, region, logGroupName: "/aws/eks/x" }))).toEqual(
+      [],
+    );
+    expect(awsLoggingDataProblems({ ...settings, region })).toEqual([
+      expect.stringMatching(
+        /^The aws-logging data is \d+ characters \(keys plus values\), over Fargate's limit of 5300/,
+      ),
+    ]);
   });
 });

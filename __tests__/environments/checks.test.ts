@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { checkEnvironment } from "../../environments/checks";
+import { dev } from "../../environments/dev";
+import { EnvironmentError, loadEnvironments } from "../../environments/load";
+import { TEST_TODAY } from "../support/synth";
+
+const [loadedDev] = loadEnvironments([dev], TEST_TODAY).environments;
+
+describe("checkEnvironment", () => {
+  it("summarizes dev's workloads and has no warning for it", () => {
+    const report = checkEnvironment(loadedDev, TEST_TODAY);
+    expect(report.warnings).toEqual([]);
+    expect(report.summary).toMatch(/^Fargate pods of "dev":\n {2}Deployment study-2048\/deployment-2048: 2 pods/);
+  });
+
+  it("has no summary when the environment runs no workloads", () => {
+    const off = { ...loadedDev, workloads: { ...loadedDev.workloads, enabled: false } };
+    expect(checkEnvironment(off, TEST_TODAY).summary).toBeUndefined();
+  });
+
+  it("refuses an aws-logging ConfigMap Fargate would reject, one line per rule, naming the environment", () => {
+    const env = { ...loadedDev, region: "ap-northeast-2 ${AWS_REGION}" };
+    expect(() => checkEnvironment(env, TEST_TODAY)).toThrow(EnvironmentError);
+    expect(() => checkEnvironment(env, TEST_TODAY)).toThrow(
+      'Invalid environment "dev":\n' +
+        "  - addons: the aws-logging ConfigMap would be rejected by Fargate: output.conf uses the environment " +
+        "variable ${AWS_REGION}, which Fargate does not support; write the value itself instead.",
+    );
+  });
+});

@@ -1,0 +1,49 @@
+// Checks of a valid environment against what its stacks would deploy, run by the loader before the
+// App exists: a rejected environment writes nothing, and every note is printed before synthesis.
+
+import { eksVersion, supportStatus, supportedVersions } from "../modules/cluster/versions";
+import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard";
+import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
+import { sampleWorkloads } from "../modules/workloads/samples";
+import { EnvironmentError } from "./error";
+import type { Environment } from "./schema";
+
+/** What the loader reports of one valid environment. */
+export interface EnvironmentReport {
+  /** Notes that do not stop synthesis. */
+  warnings: string[];
+  /** Where and at what Fargate size the environment's workloads run; absent when it runs none. */
+  summary?: string;
+}
+
+/** Checks what the environment deploys on `today` (an ISO date); throws an EnvironmentError naming every problem. */
+export function checkEnvironment(env: Environment, today: string): EnvironmentReport {
+  const logging = awsLoggingDataProblems({
+    region: env.region,
+    fluentBitProcessLogs: env.addons.fluentBitProcessLogs,
+  });
+  if (logging.length > 0) {
+    throw new EnvironmentError(
+      `Invalid environment "${env.name}":\n` +
+        logging.map((p) => `  - addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`).join("\n"),
+    );
+  }
+  const workloads = sampleWorkloads(env.workloads);
+  const placements = checkFargateWorkloads(env.name, env.cluster.fargateProfiles, workloads);
+
+  const warnings: string[] = [];
+  if (supportStatus(env.kubernetesVersion, today) === "extended") {
+    const end = eksVersion(env.kubernetesVersion)!.endOfExtendedSupport;
+    warnings.push(
+      `Environment "${env.name}": kubernetesVersion "${env.kubernetesVersion}" is in EKS extended support until ${end}, ` +
+        `which costs six times the standard control-plane price; upgrade to ${supportedVersions(today)[0]}.`,
+    );
+  }
+  if (env.cluster.endpointAccess === "private") {
+    warnings.push(
+      `Environment "${env.name}" has a private-only Kubernetes API endpoint, so the addons, lb-controller and ` +
+        `workloads stacks must be deployed from inside the VPC (or a network connected to it).`,
+    );
+  }
+  return { warnings, summary: workloads.length > 0 ? fargateSummary(env.name, placements) : undefined };
+}

@@ -1,0 +1,19 @@
+import { echoServerWorkload } from "./echo-server";
+import { game2048Workload } from "./game-2048";
+import type { DeploymentWorkload } from "./workload";
+
+/** The environment's sample settings, as the workloads stack reads them. */
+export interface SampleSettings {
+  /** Whether the samples are deployed. */
+  enabled: boolean;
+  /** Namespace of the 2048 game. */
+  gameNamespace: string;
+  /** Namespace of the echo server. */
+  echoNamespace: string;
+}
+
+/** What the workloads stack deploys, as data: nothing when the samples are off. */
+export function sampleWorkloads(settings: SampleSettings): DeploymentWorkload[] {
+  if (!settings.enabled) return [];
+  return [game2048Workload(settings.gameNamespace), echoServerWorkload(settings.echoNamespace)];
+}
