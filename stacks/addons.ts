@@ -13,12 +13,12 @@ export class AddonsStack extends PlatformStack<"addons"> {
   constructor(scope: Construct, env: Environment, cluster: PlatformStack<"cluster">) {
     super(scope, env, "addons");
     const upstream = this.upstream(cluster);
-    const clusterName = upstream.string("cluster_name");
+    const clusterName = upstream.get("cluster_name");
 
     const { host, clusterCaCertificate, exec } = clusterConnection({
       clusterName,
-      endpoint: upstream.string("cluster_endpoint"),
-      certificateAuthorityData: upstream.string("cluster_certificate_authority_data"),
+      endpoint: upstream.get("cluster_endpoint"),
+      certificateAuthorityData: upstream.get("cluster_certificate_authority_data"),
       region: env.region,
     });
     new KubernetesProvider(this, "kubernetes", { host, clusterCaCertificate, exec: [exec] });
@@ -27,7 +27,7 @@ export class AddonsStack extends PlatformStack<"addons"> {
       region: env.region,
       // The literal name, as the cluster stack's logging policy names the group.
       clusterName: env.clusterName,
-      logGroupName: upstream.string("fargate_log_group_name"),
+      logGroupName: upstream.get("fargate_log_group_name"),
       fluentBitProcessLogs: env.addons.fluentBitProcessLogs,
       processLogRetentionDays: env.cluster.logRetentionDays,
     });
@@ -48,18 +48,12 @@ export class AddonsStack extends PlatformStack<"addons"> {
       version: versions["kube-proxy"],
     });
 
-    this.output("coredns_version", coredns.addon.addonVersion, "Version of the coredns add-on");
-    this.output("vpc_cni_version", vpcCni.addon.addonVersion, "Version of the vpc-cni add-on");
-    this.output("kube_proxy_version", kubeProxy.addon.addonVersion, "Version of the kube-proxy add-on");
-    this.output(
-      "logging_namespace",
-      logging.namespace.metadata.name,
-      "Namespace holding Fargate's log router configuration",
-    );
-    this.output(
-      "logging_config_map",
-      `${logging.configMap.metadata.namespace}/${logging.configMap.metadata.name}`,
-      "Fargate's log router ConfigMap, as namespace/name",
-    );
+    this.outputs({
+      coredns_version: coredns.addon.addonVersion,
+      vpc_cni_version: vpcCni.addon.addonVersion,
+      kube_proxy_version: kubeProxy.addon.addonVersion,
+      logging_namespace: logging.namespace.metadata.name,
+      logging_config_map: `${logging.configMap.metadata.namespace}/${logging.configMap.metadata.name}`,
+    });
   }
 }

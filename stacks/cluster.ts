@@ -15,7 +15,7 @@ export class ClusterStack extends PlatformStack<"cluster"> {
     super(scope, env, "cluster");
     const network = this.upstream(networkStack);
     const settings = env.cluster;
-    const privateSubnetIds = network.list("private_subnet_ids");
+    const privateSubnetIds = network.get("private_subnet_ids");
 
     const identity = new DeployingIdentity(this, "identity");
     const { cluster } = new EksCluster(this, "eks", {
@@ -24,7 +24,7 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       subnetIds: privateSubnetIds,
       endpointAccess: settings.endpointAccess,
       publicAccessCidrs: settings.publicAccessCidrs,
-      natEgressIps: network.list("nat_public_ips"),
+      natEgressIps: network.get("nat_public_ips"),
       logTypes: settings.logTypes,
       logRetentionDays: settings.logRetentionDays,
       supportType: settings.supportType,
@@ -82,37 +82,19 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       );
     }
 
-    this.output("cluster_name", cluster.name, "EKS cluster name");
-    this.output("cluster_arn", cluster.arn, "EKS cluster ARN");
-    this.output("cluster_endpoint", cluster.endpoint, "Kubernetes API server URL");
-    this.output(
-      "cluster_certificate_authority_data",
-      cluster.certificateAuthority.get(0).data,
-      "Base64 CA bundle of the API server",
-    );
-    this.output("cluster_version", cluster.version, "Kubernetes minor version of the control plane");
-    this.output(
-      "cluster_security_group_id",
-      cluster.vpcConfig.clusterSecurityGroupId,
-      "Security group EKS created for the control plane and Fargate pods",
-    );
-    this.output("oidc_provider_arn", oidc.provider.arn, "IAM OIDC provider that IRSA roles trust");
-    this.output("oidc_issuer_url", issuerUrl, "OIDC issuer URL of the cluster (https://...)");
-    this.output(
-      "fargate_profile_names",
-      profiles.map((p) => p.profile.fargateProfileName),
-      "Fargate profiles, in creation order",
-    );
-    this.output(
-      "fargate_pod_execution_role_arns",
-      profiles.map((p) => p.role.arn),
-      "Pod execution roles, in the order of fargate_profile_names",
-    );
-    this.output("fargate_log_group_name", logs.logGroup.name, "CloudWatch log group for Fargate pod logs");
-    this.output(
-      "configure_kubectl",
-      `aws eks --region ${env.region} update-kubeconfig --name ${cluster.name}`,
-      "Configure kubectl: run this with the AWS profile you deploy with to update your kubeconfig",
-    );
+    this.outputs({
+      cluster_name: cluster.name,
+      cluster_arn: cluster.arn,
+      cluster_endpoint: cluster.endpoint,
+      cluster_certificate_authority_data: cluster.certificateAuthority.get(0).data,
+      cluster_version: cluster.version,
+      cluster_security_group_id: cluster.vpcConfig.clusterSecurityGroupId,
+      oidc_provider_arn: oidc.provider.arn,
+      oidc_issuer_url: issuerUrl,
+      fargate_profile_names: profiles.map((p) => p.profile.fargateProfileName),
+      fargate_pod_execution_role_arns: profiles.map((p) => p.role.arn),
+      fargate_log_group_name: logs.logGroup.name,
+      configure_kubectl: `aws eks --region ${env.region} update-kubeconfig --name ${cluster.name}`,
+    });
   }
 }

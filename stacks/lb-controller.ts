@@ -23,12 +23,12 @@ export class LbControllerStack extends PlatformStack<"lb-controller"> {
     const cluster = this.upstream(upstreams.cluster);
     this.addDependency(upstreams.addons);
 
-    const clusterName = cluster.string("cluster_name");
+    const clusterName = cluster.get("cluster_name");
     new HelmProvider(this, "helm", {
       kubernetes: clusterConnection({
         clusterName,
-        endpoint: cluster.string("cluster_endpoint"),
-        certificateAuthorityData: cluster.string("cluster_certificate_authority_data"),
+        endpoint: cluster.get("cluster_endpoint"),
+        certificateAuthorityData: cluster.get("cluster_certificate_authority_data"),
         region: env.region,
       }),
     });
@@ -36,15 +36,17 @@ export class LbControllerStack extends PlatformStack<"lb-controller"> {
     const controller = new LbController(this, "lb_controller", {
       clusterName,
       region: env.region,
-      vpcId: network.string("vpc_id"),
-      oidcProviderArn: cluster.string("oidc_provider_arn"),
-      oidcIssuerUrl: cluster.string("oidc_issuer_url"),
+      vpcId: network.get("vpc_id"),
+      oidcProviderArn: cluster.get("oidc_provider_arn"),
+      oidcIssuerUrl: cluster.get("oidc_issuer_url"),
       roleName: `${env.clusterName}-lb-controller`,
     });
 
-    this.output("lb_controller_role_arn", controller.irsa.role.arn, "IAM role of the controller's service account");
-    this.output("lb_controller_release", controller.release.name, "Helm release name of the controller");
-    this.output("lb_controller_chart_version", controller.release.version, "Installed chart version");
-    this.output("lb_controller_namespace", controller.release.namespace, "Namespace the controller runs in");
+    this.outputs({
+      lb_controller_role_arn: controller.irsa.role.arn,
+      lb_controller_release: controller.release.name,
+      lb_controller_chart_version: controller.release.version,
+      lb_controller_namespace: controller.release.namespace,
+    });
   }
 }

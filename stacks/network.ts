@@ -16,23 +16,13 @@ export class NetworkStack extends PlatformStack<"network"> {
       natStrategy: env.natStrategy,
     });
 
-    this.output("vpc_id", network.vpc.id, "ID of the VPC");
-    this.output("vpc_cidr", network.vpc.cidrBlock, "IPv4 block of the VPC");
-    this.output(
-      "private_subnet_ids",
-      network.privateSubnets.map((s) => s.id),
-      "Private subnets, in zone order (Fargate pods, control plane)",
-    );
-    this.output(
-      "public_subnet_ids",
-      network.publicSubnets.map((s) => s.id),
-      "Public subnets, in zone order (NAT, internet-facing load balancers)",
-    );
-    this.output("azs", env.availabilityZones, "Availability zones, in the order of the subnet lists");
-    this.output(
-      "nat_public_ips",
-      network.natIps.map((e) => e.publicIp),
-      "Egress addresses of the NAT gateways",
-    );
+    this.outputs({
+      vpc_id: network.vpc.id,
+      vpc_cidr: network.vpc.cidrBlock,
+      private_subnet_ids: network.privateSubnets.map((s) => s.id),
+      public_subnet_ids: network.publicSubnets.map((s) => s.id),
+      azs: env.availabilityZones,
+      nat_public_ips: network.natIps.map((e) => e.publicIp),
+    });
   }
 }

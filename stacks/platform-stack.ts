@@ -2,15 +2,21 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { type Component, type OutputName, stackId } from "./contract";
+import {
+  type Component,
+  type OutputName,
+  type OutputValue,
+  type StackOutputs,
+  outputNames,
+  outputSpec,
+  stackId,
+} from "./contract";
 import { declareBackend, readRemoteState } from "./state-backend";
 
-/** Outputs of an upstream stack, read by name from its state. */
+/** Outputs of an upstream stack, read by name from its state, typed by the contract's kind. */
 export interface UpstreamOutputs<C extends Component> {
-  /** A string output, e.g. vpc_id. */
-  string(name: OutputName<C>): string;
-  /** A list output, e.g. private_subnet_ids. */
-  list(name: OutputName<C>): string[];
+  /** One output: a string (vpc_id) or a list (private_subnet_ids), as the contract declares it. */
+  get<N extends OutputName<C>>(name: N): OutputValue<C, N>;
 }
 
 /** Options of a platform stack. */
@@ -43,9 +49,14 @@ export class PlatformStack<C extends Component> extends TerraformStack {
     }
   }
 
-  /** Declares one of this stack's contract outputs. */
-  protected output(name: OutputName<C>, value: unknown, description: string): void {
-    new TerraformOutput(this, name, { value, description });
+  /** Declares all of this stack's contract outputs, in the contract's order, with its descriptions. */
+  protected outputs(values: StackOutputs<C>): void {
+    for (const name of outputNames(this.component)) {
+      new TerraformOutput(this, name, {
+        value: values[name],
+        description: outputSpec(this.component, name).description,
+      });
+    }
   }
 
   /** Depends on an upstream stack and reads its named outputs from its remote state. */
@@ -53,8 +64,10 @@ export class PlatformStack<C extends Component> extends TerraformStack {
     this.addDependency(stack);
     const state = readRemoteState(this, this.env, stack.component);
     return {
-      string: (name) => state.getString(name),
-      list: (name) => state.getList(name),
+      get: <N extends OutputName<U>>(name: N) =>
+        (outputSpec(stack.component, name).kind === "list"
+          ? state.getList(name)
+          : state.getString(name)) as OutputValue<U, N>,
     };
   }
 }

@@ -26,9 +26,9 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
     this.addDependency(upstreams.lbController);
 
     const connection = clusterConnection({
-      clusterName: cluster.string("cluster_name"),
-      endpoint: cluster.string("cluster_endpoint"),
-      certificateAuthorityData: cluster.string("cluster_certificate_authority_data"),
+      clusterName: cluster.get("cluster_name"),
+      endpoint: cluster.get("cluster_endpoint"),
+      certificateAuthorityData: cluster.get("cluster_certificate_authority_data"),
       region: env.region,
     });
     new KubernetesProvider(this, "kubernetes", { ...connection, exec: [connection.exec] });
@@ -36,7 +36,9 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
     const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace });
     const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace });
 
-    this.output("game_url", game.url, "URL of the 2048 game (its ALB)");
-    this.output("echo_url", echo.url, "URL of the echo server (its NLB)");
+    this.outputs({
+      game_url: game.url,
+      echo_url: echo.url,
+    });
   }
 }
