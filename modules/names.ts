@@ -1,5 +1,6 @@
-// Physical names and Terraform addresses of what the cluster stack creates: fixed and readable,
-// never random suffixes, so a name in the console leads straight back to its environment.
+// Physical names (what AWS knows a resource by: IAM roles and policies, log groups, KMS aliases) and
+// Terraform addresses, for every stack: fixed and readable, never random suffixes, so a name in the
+// console leads straight back to its environment. Name tags are composed by the construct that owns them.
 
 /** IAM's limit on role names. */
 export const IAM_ROLE_NAME_LIMIT = 64;
@@ -12,6 +13,21 @@ export function clusterRoleName(clusterName: string): string {
 /** The pod execution role of one Fargate profile. */
 export function podExecutionRoleName(clusterName: string, profileName: string): string {
   return `${clusterName}-fargate-${profileName}`;
+}
+
+/** The IAM role (and policy) of the AWS Load Balancer Controller's service account. */
+export function lbControllerRoleName(clusterName: string): string {
+  return `${clusterName}-lb-controller`;
+}
+
+/** The IAM policy letting Fargate's log router write pod logs, attached to every pod execution role. */
+export function fargateLoggingPolicyName(clusterName: string): string {
+  return `${clusterName}-fargate-logging`;
+}
+
+/** The alias of the KMS key encrypting the cluster's Kubernetes secrets. */
+export function secretsKeyAlias(clusterName: string): string {
+  return `alias/eks/${clusterName}`;
 }
 
 /** Where EKS writes control-plane logs; EKS chooses this name, so it cannot be changed. */

@@ -1,8 +1,6 @@
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { addonVersions } from "../modules/addons/versions";
-import { clusterConnection } from "../modules/kubernetes/connection";
 import { corednsConfigurationValues } from "../modules/addons/coredns-config";
 import { EksAddon } from "../modules/addons/eks-addon";
 import { FargateLogging } from "../modules/fargate/logging/config-map";
@@ -13,15 +11,7 @@ export class AddonsStack extends PlatformStack<"addons"> {
   constructor(scope: Construct, env: Environment, cluster: PlatformStack<"cluster">) {
     super(scope, env, "addons");
     const upstream = this.upstream(cluster);
-    const clusterName = upstream.get("cluster_name");
-
-    const { host, clusterCaCertificate, exec } = clusterConnection({
-      clusterName,
-      endpoint: upstream.get("cluster_endpoint"),
-      certificateAuthorityData: upstream.get("cluster_certificate_authority_data"),
-      region: env.region,
-    });
-    new KubernetesProvider(this, "kubernetes", { host, clusterCaCertificate, exec: [exec] });
+    const { clusterName } = this.connectToCluster(upstream, ["kubernetes"]);
 
     const logging = new FargateLogging(this, "fargate_logging", {
       region: env.region,

@@ -1,8 +1,7 @@
-import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { clusterConnection } from "../modules/kubernetes/connection";
 import { LbController } from "../modules/lb-controller/lb-controller";
+import { lbControllerRoleName } from "../modules/names";
 import { PlatformStack } from "./platform-stack";
 
 /** The stacks the Load Balancer Controller stack builds on. */
@@ -23,15 +22,7 @@ export class LbControllerStack extends PlatformStack<"lb-controller"> {
     const cluster = this.upstream(upstreams.cluster);
     this.addDependency(upstreams.addons);
 
-    const clusterName = cluster.get("cluster_name");
-    new HelmProvider(this, "helm", {
-      kubernetes: clusterConnection({
-        clusterName,
-        endpoint: cluster.get("cluster_endpoint"),
-        certificateAuthorityData: cluster.get("cluster_certificate_authority_data"),
-        region: env.region,
-      }),
-    });
+    const { clusterName } = this.connectToCluster(cluster, ["helm"]);
 
     const controller = new LbController(this, "lb_controller", {
       clusterName,
@@ -39,7 +30,7 @@ export class LbControllerStack extends PlatformStack<"lb-controller"> {
       vpcId: network.get("vpc_id"),
       oidcProviderArn: cluster.get("oidc_provider_arn"),
       oidcIssuerUrl: cluster.get("oidc_issuer_url"),
-      roleName: `${env.clusterName}-lb-controller`,
+      roleName: lbControllerRoleName(env.clusterName),
     });
 
     this.outputs({

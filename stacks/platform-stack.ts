@@ -2,6 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { ClusterConnection, type ClusterProvider } from "../modules/kubernetes/connection";
 import {
   type Component,
   type OutputName,
@@ -57,6 +58,17 @@ export class PlatformStack<C extends Component> extends TerraformStack {
         description: outputSpec(this.component, name).description,
       });
     }
+  }
+
+  /** Connects the stack's kubernetes and/or helm providers to the cluster the cluster stack outputs. */
+  protected connectToCluster(cluster: UpstreamOutputs<"cluster">, providers: ClusterProvider[]): ClusterConnection {
+    return new ClusterConnection(this, "cluster_connection", {
+      clusterName: cluster.get("cluster_name"),
+      endpoint: cluster.get("cluster_endpoint"),
+      certificateAuthorityData: cluster.get("cluster_certificate_authority_data"),
+      region: this.env.region,
+      providers,
+    });
   }
 
   /** Depends on an upstream stack and reads its named outputs from its remote state. */

@@ -1,7 +1,5 @@
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { clusterConnection } from "../modules/kubernetes/connection";
 import { EchoServer } from "../modules/workloads/echo-server";
 import { Game2048 } from "../modules/workloads/game-2048";
 import { PlatformStack } from "./platform-stack";
@@ -25,13 +23,7 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
     const cluster = this.upstream(upstreams.cluster);
     this.addDependency(upstreams.lbController);
 
-    const connection = clusterConnection({
-      clusterName: cluster.get("cluster_name"),
-      endpoint: cluster.get("cluster_endpoint"),
-      certificateAuthorityData: cluster.get("cluster_certificate_authority_data"),
-      region: env.region,
-    });
-    new KubernetesProvider(this, "kubernetes", { ...connection, exec: [connection.exec] });
+    this.connectToCluster(cluster, ["kubernetes"]);
 
     const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace });
     const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace });

@@ -1,6 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { secretsKeyAlias } from "../names";
 
 /** Settings of the KMS key that encrypts the cluster's Kubernetes secrets. */
 export interface SecretsKeyProps {
@@ -55,7 +56,7 @@ export class SecretsKey extends Construct {
     this.key.overrideLogicalId("cluster_secrets");
 
     new KmsAlias(this, "alias", {
-      name: `alias/eks/${props.clusterName}`,
+      name: secretsKeyAlias(props.clusterName),
       targetKeyId: this.key.keyId,
     }).overrideLogicalId("cluster_secrets");
   }

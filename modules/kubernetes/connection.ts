@@ -1,7 +1,10 @@
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn } from "cdktf";
+import { Construct } from "constructs";
 
 /** Where a Kubernetes or Helm provider finds the cluster, read from the cluster stack's outputs. */
-export interface ClusterConnectionProps {
+export interface ClusterEndpointProps {
   /** EKS cluster name (cluster_name output). */
   clusterName: string;
   /** API server URL (cluster_endpoint output). */
@@ -13,7 +16,7 @@ export interface ClusterConnectionProps {
 }
 
 /** Host, CA and exec authentication shared by the kubernetes and helm providers. */
-export interface ClusterConnection {
+export interface ClusterConnectionSettings {
   /** API server URL. */
   host: string;
   /** PEM CA bundle. */
@@ -23,7 +26,7 @@ export interface ClusterConnection {
 }
 
 /** Builds the provider connection settings; the token is fetched by `aws eks get-token` at run time. */
-export function clusterConnection(props: ClusterConnectionProps): ClusterConnection {
+export function clusterConnection(props: ClusterEndpointProps): ClusterConnectionSettings {
   return {
     host: props.endpoint,
     clusterCaCertificate: Fn.base64decode(props.certificateAuthorityData),
@@ -33,4 +36,35 @@ export function clusterConnection(props: ClusterConnectionProps): ClusterConnect
       args: ["eks", "get-token", "--cluster-name", props.clusterName, "--region", props.region],
     },
   };
+}
+
+/** The providers a stack talks to the cluster with. */
+export type ClusterProvider = "kubernetes" | "helm";
+
+/** Settings of a stack's connection to the cluster. */
+export interface ClusterConnectionProps extends ClusterEndpointProps {
+  /** Which providers the stack needs. */
+  providers: readonly ClusterProvider[];
+}
+
+/**
+ * The one way a stack connects to the cluster: the kubernetes and/or helm provider, each with the
+ * same host, CA and exec authentication. Each stack authenticates itself; no token crosses stacks.
+ */
+export class ClusterConnection extends Construct {
+  /** The cluster's name, as the connection reads it from the cluster stack. */
+  readonly clusterName: string;
+
+  constructor(scope: Construct, id: string, props: ClusterConnectionProps) {
+    super(scope, id);
+    this.clusterName = props.clusterName;
+    const settings = clusterConnection(props);
+    if (props.providers.includes("kubernetes")) {
+      // The kubernetes provider takes exec as a block list, the helm provider as an object.
+      new KubernetesProvider(this, "kubernetes", { ...settings, exec: [settings.exec] });
+    }
+    if (props.providers.includes("helm")) {
+      new HelmProvider(this, "helm", { kubernetes: settings });
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
-import { fargateLogGroupName, fluentBitProcessLogGroupName } from "../../names";
+import { fargateLogGroupName, fargateLoggingPolicyName, fluentBitProcessLogGroupName } from "../../names";
 import { fargateLoggingPolicy } from "./policy";
 
 /** Settings of where Fargate pod logs go. */
@@ -46,7 +46,7 @@ export class FargateLogDestination extends Construct {
     }
 
     this.policy = new IamPolicy(this, "policy", {
-      name: `${props.clusterName}-fargate-logging`,
+      name: fargateLoggingPolicyName(props.clusterName),
       description: `Lets Fargate pods of ${props.clusterName} send their logs to CloudWatch`,
       policy: JSON.stringify(fargateLoggingPolicy(groupArns)),
     });
