@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { serviceAccountSubject } from "../../modules/irsa/trust-policy";
 import { outputNames } from "../../stacks/contract";
-import { unknownChartKeys } from "../support/chart-values";
+import { unknownChartKeys, vendoredChartDefaults } from "../../modules/kubernetes/chart-values";
+import { LB_CONTROLLER_CHART } from "../../modules/lb-controller/lb-controller";
 import { synthesizedProject } from "../support/synth";
 
 const VENDOR = join(__dirname, "../../vendor/aws-load-balancer-controller");
-const CHART_DEFAULTS = parse(readFileSync(join(VENDOR, "values.yaml"), "utf8"));
+const CHART_DEFAULTS = vendoredChartDefaults(LB_CONTROLLER_CHART.valuesFile);
 const OFFICIAL_POLICY = JSON.parse(readFileSync(join(VENDOR, "iam_policy.json"), "utf8"));
 
 const synth = synthesizedProject();

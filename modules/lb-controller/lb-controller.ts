@@ -1,8 +1,8 @@
-import { Release } from "@cdktf/provider-helm/lib/release";
 import { Construct } from "constructs";
 import controllerPolicy from "../../vendor/aws-load-balancer-controller/iam_policy.json";
 import { IrsaRole } from "../irsa/role";
-import { renderLbControllerValues } from "./values";
+import { HelmRelease, type VendoredChart } from "../kubernetes/helm-release";
+import { lbControllerValues } from "./values";
 
 /** The pinned chart; vendor/aws-load-balancer-controller holds its values.yaml and IAM policy. */
 export const LB_CONTROLLER_CHART = {
@@ -10,8 +10,11 @@ export const LB_CONTROLLER_CHART = {
   repository: "https://aws.github.io/eks-charts",
   version: "3.5.0",
   namespace: "kube-system",
-  serviceAccount: "aws-load-balancer-controller",
-} as const;
+  valuesFile: "vendor/aws-load-balancer-controller/values.yaml",
+} as const satisfies VendoredChart;
+
+/** The service account the chart creates; the IRSA role trusts exactly this name. */
+export const LB_CONTROLLER_SERVICE_ACCOUNT = "aws-load-balancer-controller";
 
 /** Settings of the AWS Load Balancer Controller. */
 export interface LbControllerProps {
@@ -38,7 +41,7 @@ export class LbController extends Construct {
   /** The controller's IAM role. */
   readonly irsa: IrsaRole;
   /** The Helm release. */
-  readonly release: Release;
+  readonly release: HelmRelease;
 
   constructor(scope: Construct, id: string, props: LbControllerProps) {
     super(scope, id);
@@ -50,33 +53,26 @@ export class LbController extends Construct {
       oidcProviderArn: props.oidcProviderArn,
       oidcIssuerUrl: props.oidcIssuerUrl,
       namespace: chart.namespace,
-      serviceAccount: chart.serviceAccount,
+      serviceAccount: LB_CONTROLLER_SERVICE_ACCOUNT,
       policy: JSON.stringify(controllerPolicy),
     });
 
-    this.release = new Release(this, "release", {
-      name: chart.name,
-      chart: chart.name,
-      repository: chart.repository,
-      version: chart.version,
-      namespace: chart.namespace,
-      values: [
-        renderLbControllerValues({
-          clusterName: props.clusterName,
-          region: props.region,
-          vpcId: props.vpcId,
-          serviceAccountName: chart.serviceAccount,
-          roleArn: this.irsa.role.arn,
-        }),
-      ],
+    this.release = new HelmRelease(this, "release", {
+      chart,
+      terraformName: "lb_controller",
+      values: lbControllerValues({
+        clusterName: props.clusterName,
+        region: props.region,
+        vpcId: props.vpcId,
+        serviceAccountName: LB_CONTROLLER_SERVICE_ACCOUNT,
+        roleArn: this.irsa.role.arn,
+      }),
       // Wait until the controller is ready, so its webhooks serve before the workloads stack creates
       // Services and Ingresses. Each replica is a new Fargate node (a minute or more to provision and
       // pull the image), so Helm's 5-minute default is too tight: allow 15.
-      wait: true,
-      timeout: 900,
+      timeoutSeconds: 900,
       // Start the pods only once the role has its permissions.
       dependsOn: [this.irsa.attachment],
     });
-    this.release.overrideLogicalId("lb_controller");
   }
 }

@@ -1,7 +1,6 @@
-import { stringify } from "yaml";
-
 // Helm values of the aws-load-balancer-controller chart for a Fargate-only cluster. Every key must
-// exist in the chart's values.yaml (vendor/aws-load-balancer-controller/values.yaml); a test checks.
+// exist in the chart's values.yaml (vendor/aws-load-balancer-controller/values.yaml): the Helm
+// release construct checks at synthesis.
 
 /** What the controller is told, since on Fargate it cannot ask the instance metadata service. */
 export interface LbControllerSettings {
@@ -34,17 +33,4 @@ export function lbControllerValues(settings: LbControllerSettings) {
     // Fargate pods can only be IP targets; Ingresses and Services need not say so one by one.
     defaultTargetType: "ip",
   };
-}
-
-/**
- * The values as YAML for helm_release.values. Strings are double-quoted because Terraform fills in
- * cluster name, VPC id and role ARN after rendering: a cluster named "1234" or "true" stays a string.
- * (None of those values can contain a quote or backslash.)
- */
-export function renderLbControllerValues(settings: LbControllerSettings): string {
-  return stringify(lbControllerValues(settings), {
-    lineWidth: 0,
-    defaultStringType: "QUOTE_DOUBLE",
-    defaultKeyType: "PLAIN",
-  });
 }

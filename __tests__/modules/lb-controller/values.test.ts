@@ -1,13 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { lbControllerValues, renderLbControllerValues } from "../../../modules/lb-controller/values";
-import { unknownChartKeys } from "../../support/chart-values";
+import { unknownChartKeys, vendoredChartDefaults } from "../../../modules/kubernetes/chart-values";
+import { LB_CONTROLLER_CHART } from "../../../modules/lb-controller/lb-controller";
+import { lbControllerValues } from "../../../modules/lb-controller/values";
 
-const CHART_DEFAULTS = parse(
-  readFileSync(join(__dirname, "../../../vendor/aws-load-balancer-controller/values.yaml"), "utf8"),
-);
+const CHART_DEFAULTS = vendoredChartDefaults(LB_CONTROLLER_CHART.valuesFile);
 
 const settings = {
   clusterName: "dev-fargate",
@@ -44,34 +40,5 @@ describe("lbControllerValues", () => {
 
   it("uses only keys the pinned chart's values.yaml has", () => {
     expect(unknownChartKeys(lbControllerValues(settings), CHART_DEFAULTS)).toEqual([]);
-  });
-});
-
-describe("renderLbControllerValues", () => {
-  it("renders YAML that reads back as the same values", () => {
-    expect(parse(renderLbControllerValues(settings))).toEqual(lbControllerValues(settings));
-  });
-
-  it("quotes strings, so a cluster named like a number or boolean stays a string once Terraform fills it in", () => {
-    const yaml = renderLbControllerValues({ ...settings, clusterName: "${var.name}" });
-    expect(yaml).toContain('clusterName: "${var.name}"\n');
-    expect(parse(yaml.replace("${var.name}", "1234")).clusterName).toBe("1234");
-    expect(parse(yaml.replace("${var.name}", "true")).clusterName).toBe("true");
-  });
-
-  it("never folds a long value onto a second line", () => {
-    const roleArn = `arn:aws:iam::123456789012:role/${"r".repeat(64)}`;
-    expect(renderLbControllerValues({ ...settings, roleArn })).toContain(`eks.amazonaws.com/role-arn: "${roleArn}"\n`);
-  });
-});
-
-describe("unknownChartKeys", () => {
-  it("names a key the chart does not have, at any depth", () => {
-    const values = { ...lbControllerValues(settings), replicas: 2, serviceAccount: { nmae: "x" } };
-    expect(unknownChartKeys(values, CHART_DEFAULTS)).toEqual(["serviceAccount.nmae", "replicas"]);
-  });
-
-  it("accepts any key below a map the chart leaves empty", () => {
-    expect(unknownChartKeys({ podDisruptionBudget: { minAvailable: 1 } }, CHART_DEFAULTS)).toEqual([]);
   });
 });
