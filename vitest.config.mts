@@ -1,8 +1,16 @@
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Every temporary folder of a test run (the tests' own, cdktf's, Terraform's) goes under the
+// project's git-ignored .test-tmp/: workers get it as TMPDIR, so os.tmpdir() returns it, and the
+// global setup empties it before the run and removes it after, whatever the outcome.
+const TEMP_ROOT = join(import.meta.dirname, ".test-tmp");
 
 export default defineConfig({
   test: {
     include: ["__tests__/**/*.test.ts"],
+    env: { TMPDIR: TEMP_ROOT },
+    globalSetup: ["__tests__/support/temp-root.ts"],
     // Synthesis loads provider bindings: give the first test of a file room for it.
     testTimeout: 60_000,
     hookTimeout: 600_000,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addonsWithoutVersion, missingVersionsMessage } from "../modules/addons/versions";
+import { ADDON_NAMES, type AddonName, addonsWithoutVersion, missingVersionsMessage } from "../modules/addons/versions";
 import { hasNoHostBits, parseCidr } from "../modules/network/cidr";
 import { IAM_ROLE_NAME_LIMIT, podExecutionRoleName, principalTerraformName, terraformName } from "../modules/names";
 import { supportStatus, supportedVersions } from "../modules/cluster/versions";
@@ -80,6 +80,12 @@ const addonVersion = z
     /^v\d+\.\d+\.\d+-eksbuild\.\d+$/,
     'must be an EKS add-on version such as "v1.13.2-eksbuild.4" (aws eks describe-addon-versions lists them)',
   );
+
+// One optional version per add-on of ADDON_NAMES, so a new add-on needs no edit here.
+const addonVersionFields = Object.fromEntries(ADDON_NAMES.map((name) => [name, addonVersion.optional()])) as Record<
+  AddonName,
+  z.ZodOptional<typeof addonVersion>
+>;
 
 // A namespace a sample creates (and deletes): a plain name, not one Kubernetes manages itself.
 const sampleNamespace = z
@@ -202,13 +208,7 @@ export function environmentSchema(today: string) {
       addons: z
         .strictObject({
           /** Add-on versions overriding the table of known-good versions for the Kubernetes version. */
-          versions: z
-            .strictObject({
-              coredns: addonVersion.optional(),
-              "vpc-cni": addonVersion.optional(),
-              "kube-proxy": addonVersion.optional(),
-            })
-            .default({}),
+          versions: z.strictObject(addonVersionFields).default({}),
           /** Send Fargate's Fluent Bit process logs to CloudWatch too (<cluster>-fluent-bit-logs), for debugging. */
           fluentBitProcessLogs: z.boolean().default(false),
         })

@@ -13,6 +13,7 @@ for dir in "$HOME/.terraform.d/plugins" /usr/local/share/terraform/plugins /usr/
     exit 0
   fi
 done
-binary=$(find / -xdev -path "*/$provider/*" -name 'terraform-provider-aws_*' 2>/dev/null | head -n 1 || true)
+# Test runs' fake mirrors (under .test-tmp/) are never a real one.
+binary=$(find / -xdev -path "*/$provider/*" -not -path "*/.test-tmp/*" -name 'terraform-provider-aws_*' 2>/dev/null | head -n 1 || true)
 [ -n "$binary" ] && echo "${binary%%/registry.terraform.io/*}"
 exit 0

@@ -37,9 +37,9 @@ describe("pr-diff stacks", () => {
     const listed = prDiff("stacks", "dev");
     expect(listed.status, listed.stderr).toBe(0);
     expect(listed.stdout).toBe("dev-network\ndev-cluster\ndev-addons\ndev-lb-controller\ndev-workloads\n");
-    const unknown = prDiff("stacks", "staging");
+    const unknown = prDiff("stacks", "no-such-env");
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toMatch(/No stacks of environment "staging" in .*manifest\.json: dev-addons, /);
+    expect(unknown.stderr).toMatch(/No stacks of environment "no-such-env" in .*manifest\.json: dev-addons, /);
   });
 });
 

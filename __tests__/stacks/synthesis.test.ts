@@ -2,18 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMPONENTS, outputNames } from "../../stacks/contract";
-import { snapshot, synthesize, synthesizedProject } from "../support/synth";
+import { projectEnvironments, snapshot, synthesize, synthesizedProject } from "../support/synth";
 
 describe("synthesis", () => {
   const first = synthesizedProject();
 
   it("names every stack <env>-<component>, samples only where enabled", () => {
-    expect([...first.stackIds].sort()).toEqual(
-      [
-        ...["network", "cluster", "addons", "lb-controller", "workloads"].map((c) => `dev-${c}`),
-        ...["network", "cluster", "addons", "lb-controller"].map((c) => `prod-${c}`),
-      ].sort(),
+    const expected = projectEnvironments().flatMap((env) =>
+      COMPONENTS.filter((c) => c !== "workloads" || env.workloads.enabled).map((c) => `${env.name}-${c}`),
     );
+    expect([...first.stackIds].sort()).toEqual(expected.sort());
   });
 
   it("chains the stacks network → cluster → addons → lb-controller → workloads in cdktf's manifest", () => {

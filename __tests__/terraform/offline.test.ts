@@ -2,7 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { synthesizedProject } from "../support/synth";
+import type { Environment } from "../../environments/schema";
+import { COMPONENTS, type Component, stackId } from "../../stacks/contract";
+import { projectEnvironments, synthesizedProject } from "../support/synth";
 import { requireTerraform, terraform, type TerraformResult, writeCliConfig } from "./harness";
 import { awsOnly, buildWorkspace, plannedChanges, plannedCreates, type Workspace } from "./workspace";
 
@@ -11,27 +13,44 @@ import { awsOnly, buildWorkspace, plannedChanges, plannedCreates, type Workspace
 // fake outputs named exactly as its upstream stack declares them, and plans once more against the
 // applied state to prove a second deploy changes nothing.
 
-/** Resources each stack must plan to create (its AWS resources; Kubernetes and Helm are filtered). */
-const EXPECTED_CREATES: Record<string, number> = {
-  // vpc, 3+3 subnets, igw, 1 eip, 1 nat, 2 route tables, 2 routes, 6 associations, 3 defaults
-  "dev-network": 23,
-  // as dev, with a NAT gateway, EIP, private route table and route per zone
-  "prod-network": 31,
-  // cluster, its role and 2 policy attachments, KMS key and alias, control-plane and pod log groups,
-  // deployer access entry and admin policy association, OIDC provider, Fargate logging policy, and per
-  // profile (2) a pod execution role, 2 attachments and the profile
-  "dev-cluster": 20,
-  "prod-cluster": 20,
-  // coredns, vpc-cni, kube-proxy add-ons, and the Fluent Bit process log group (dev ships those logs)
-  "dev-addons": 4,
-  // the three add-ons; prod leaves Fluent Bit's process logs off
-  "prod-addons": 3,
-  // the controller's IAM role, its policy (the official one) and the attachment; the Helm release is filtered
-  "dev-lb-controller": 3,
-  "prod-lb-controller": 3,
-  // only Kubernetes resources (the samples), all filtered; the stack has no AWS provider
-  "dev-workloads": 0,
-};
+/**
+ * Resources a stack of this environment must plan to create: its AWS resources (Kubernetes and Helm
+ * are filtered), counted from the settings that decide them, so a new environment needs no edit here.
+ */
+function expectedCreates(env: Environment, component: Component): number {
+  const zones = env.availabilityZones.length;
+  switch (component) {
+    case "network": {
+      const nats = env.natStrategy === "single" ? 1 : zones;
+      // vpc, igw, public route table and route, the 3 adopted defaults (SG, NACL, route table);
+      // per zone 2 subnets and 2 associations; per NAT gateway its EIP, private route table and route
+      return 7 + 4 * zones + 4 * nats;
+    }
+    case "cluster":
+      // cluster, its role and 2 policy attachments, KMS key and alias, control-plane and pod log groups,
+      // OIDC provider, Fargate logging policy, the deployer's access entry and admin association; per
+      // admin principal an entry and association; per profile a pod execution role, 2 attachments, the profile
+      return 12 + 2 * env.cluster.adminPrincipalArns.length + 4 * env.cluster.fargateProfiles.length;
+    case "addons":
+      // coredns, vpc-cni, kube-proxy, and the Fluent Bit process log group when those logs are shipped
+      return 3 + (env.addons.fluentBitProcessLogs ? 1 : 0);
+    case "lb-controller":
+      // the controller's IAM role, its policy (the official one) and the attachment; the Helm release is filtered
+      return 3;
+    case "workloads":
+      // only Kubernetes resources (the samples), all filtered; the stack has no AWS provider
+      return 0;
+  }
+}
+
+const EXPECTED_CREATES: Record<string, number> = Object.fromEntries(
+  projectEnvironments().flatMap((env) =>
+    COMPONENTS.filter((c) => c !== "workloads" || env.workloads.enabled).map((c) => [
+      stackId(env.name, c),
+      expectedCreates(env, c),
+    ]),
+  ),
+);
 
 describe("offline Terraform checks", () => {
   const synth = synthesizedProject();

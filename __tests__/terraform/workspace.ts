@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { COMPONENTS } from "../../stacks/contract";
+import { COMPONENTS, type OutputName, outputSpec } from "../../stacks/contract";
 import type { StackJson, Synthesized } from "../support/synth";
 import { FAKE_OUTPUTS, MOCK_DATA_DEFAULTS, MOCK_RESOURCE_DEFAULTS } from "./fakes";
 
@@ -79,15 +79,19 @@ function mockProvider(alias: string): string {
   return `mock_provider "aws" {\n  alias = "${alias}"\n${blocks.join("")}}\n`;
 }
 
+// Outputs a downstream stack reads need plausible values (fakes.ts); the rest get a placeholder of their kind.
 function fakeOutputsOf(upstream: StackJson, upstreamId: string): Record<string, unknown> {
+  const component = COMPONENTS.find((c) => upstreamId.endsWith(`-${c}`))!;
   return Object.fromEntries(
     Object.keys(upstream.output ?? {}).map((name) => {
-      if (!(name in FAKE_OUTPUTS)) {
+      if (name in FAKE_OUTPUTS) return [name, FAKE_OUTPUTS[name]];
+      const spec = outputSpec(component, name as OutputName<typeof component>);
+      if (spec.readBy.length > 0) {
         throw new Error(
-          `${upstreamId} declares output ${name}, which has no fake value in __tests__/terraform/fakes.ts`,
+          `${upstreamId} declares output ${name}, read by ${spec.readBy.join(", ")}, which has no fake value in __tests__/terraform/fakes.ts`,
         );
       }
-      return [name, FAKE_OUTPUTS[name]];
+      return [name, spec.kind === "list" ? [`fake-${name}`] : `fake-${name}`];
     }),
   );
 }
