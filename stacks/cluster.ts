@@ -1,11 +1,11 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { ClusterAdminAccess } from "../modules/cluster/admin-access";
-import { podExecutionRoleName, principalTerraformName } from "../modules/names";
+import { principalTerraformName } from "../modules/names";
 import { DeployingIdentity } from "../modules/cluster/deploying-identity";
 import { EksCluster } from "../modules/cluster/eks-cluster";
 import { FargateLogDestination } from "../modules/fargate/logging/destination";
-import { FargateProfile } from "../modules/fargate/profile";
+import { fargateProfileChain } from "../modules/fargate/profiles";
 import { OidcProvider } from "../modules/cluster/oidc-provider";
 import { PlatformStack } from "./platform-stack";
 
@@ -63,24 +63,16 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       partition: identity.partition,
     });
 
-    const profiles: FargateProfile[] = [];
-    for (const profile of settings.fargateProfiles) {
-      const previous = profiles.at(-1);
-      profiles.push(
-        new FargateProfile(this, `profile_${profile.name}`, {
-          clusterName: cluster.name,
-          profileName: profile.name,
-          selectors: profile.selectors,
-          subnetIds: privateSubnetIds,
-          roleName: podExecutionRoleName(env.clusterName, profile.name),
-          region: env.region,
-          accountId: identity.accountId,
-          partition: identity.partition,
-          loggingPolicyArn: logs.policy.arn,
-          dependsOn: previous ? [previous.profile] : [],
-        }),
-      );
-    }
+    const profiles = fargateProfileChain(this, {
+      profiles: settings.fargateProfiles,
+      clusterName: cluster.name,
+      clusterNameLiteral: env.clusterName,
+      subnetIds: privateSubnetIds,
+      region: env.region,
+      accountId: identity.accountId,
+      partition: identity.partition,
+      loggingPolicyArn: logs.policy.arn,
+    });
 
     this.outputs({
       cluster_name: cluster.name,
