@@ -16,7 +16,7 @@ describe("fargateProfileChain", () => {
       loggingPolicyArn: "arn:aws:iam::123456789012:policy/dev-fargate-fargate-logging",
     });
     const { aws_eks_fargate_profile: profiles, aws_iam_role: roles } = JSON.parse(Testing.synth(stack)).resource;
-    expect(Object.keys(profiles)).toEqual(["kube_system", "apps", "batch"]);
+    expect(Object.keys(profiles).sort()).toEqual(["apps", "batch", "kube_system"]);
     expect(profiles.kube_system.depends_on).not.toContain("aws_eks_fargate_profile.apps");
     expect(profiles.apps.depends_on).toContain("aws_eks_fargate_profile.kube_system");
     expect(profiles.batch.depends_on).toContain("aws_eks_fargate_profile.apps");
