@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { ADDON_NAMES, type AddonName, addonsWithoutVersion, missingVersionsMessage } from "../modules/addons/versions";
 import { hasNoHostBits, parseCidr } from "../modules/network/cidr";
-import { IAM_ROLE_NAME_LIMIT, podExecutionRoleName, principalTerraformName, terraformName } from "../modules/names";
+import {
+  IAM_ROLE_NAME_LIMIT,
+  podExecutionRoleName,
+  principalTerraformName,
+  terraformName,
+} from "../modules/cluster/names";
 import { supportStatus, supportedVersions } from "../modules/cluster/versions";
 import { namespaceMatches } from "../modules/fargate/selector";
 import { isLabelKey, isLabelValue } from "../modules/kubernetes/labels";

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { ClusterAdminAccess } from "../modules/cluster/admin-access";
-import { principalTerraformName } from "../modules/names";
+import { principalTerraformName } from "../modules/cluster/names";
 import { DeployingIdentity } from "../modules/cluster/deploying-identity";
 import { EksCluster } from "../modules/cluster/eks-cluster";
 import { FargateLogDestination } from "../modules/fargate/logging/destination";

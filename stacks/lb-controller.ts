@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { LbController } from "../modules/lb-controller/lb-controller";
-import { lbControllerRoleName } from "../modules/names";
+import { lbControllerRoleName } from "../modules/cluster/names";
 import { PlatformStack } from "./platform-stack";
 
 /** The stacks the Load Balancer Controller stack builds on. */

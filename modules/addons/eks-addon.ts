@@ -2,7 +2,7 @@ import { EksAddon as AwsEksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { IrsaRole, type IrsaRoleProps } from "../irsa/role";
-import { terraformName } from "../names";
+import { terraformName } from "../cluster/names";
 import type { AddonName } from "./versions";
 
 /** An IAM role for the add-on's service account (IRSA): created with the add-on and given to EKS. */

@@ -4,7 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { clusterRoleName, controlPlaneLogGroupName } from "../names";
+import { clusterRoleName, controlPlaneLogGroupName } from "./names";
 import { SecretsKey } from "./secrets-key";
 
 /** Settings of the EKS control plane. */

@@ -1,7 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { secretsKeyAlias } from "../names";
+import { secretsKeyAlias } from "./names";
 
 /** Settings of the KMS key that encrypts the cluster's Kubernetes secrets. */
 export interface SecretsKeyProps {

@@ -3,7 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { terraformName } from "../names";
+import { terraformName } from "../cluster/names";
 import type { FargateSelector } from "./selector";
 
 /** Settings of one Fargate profile and its pod execution role. */

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { podExecutionRoleName } from "../names";
+import { podExecutionRoleName } from "../cluster/names";
 import { FargateProfile, type FargateProfileProps } from "./profile";
 import type { FargateSelector } from "./selector";
 

@@ -3,7 +3,7 @@ import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
 import { type AwsLoggingSettings, renderAwsLoggingData } from "./config-data";
-import { fluentBitProcessLogGroupName } from "../../names";
+import { fluentBitProcessLogGroupName } from "../../cluster/names";
 
 /** Settings of Fargate's built-in Fluent Bit log router. */
 export interface FargateLoggingProps extends AwsLoggingSettings {

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
-import { fargateLogGroupName, fargateLoggingPolicyName, fluentBitProcessLogGroupName } from "../../names";
+import { fargateLogGroupName, fargateLoggingPolicyName, fluentBitProcessLogGroupName } from "../../cluster/names";
 import { fargateLoggingPolicy } from "./policy";
 
 /** Settings of where Fargate pod logs go. */

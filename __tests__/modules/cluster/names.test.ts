@@ -7,7 +7,7 @@ import {
   podExecutionRoleName,
   principalTerraformName,
   terraformName,
-} from "../../modules/names";
+} from "../../../modules/cluster/names";
 
 describe("cluster names", () => {
   it("derives fixed, readable physical names from the cluster name", () => {
