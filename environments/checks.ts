@@ -1,6 +1,7 @@
 // Checks of a valid environment against what its stacks would deploy, run by the loader before the
 // App exists: a rejected environment writes nothing, and every note is printed before synthesis.
 
+import { publicEndpointWarning } from "../modules/cluster/public-endpoint";
 import { eksVersion, supportStatus, supportedVersions } from "../modules/cluster/versions";
 import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard";
 import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
@@ -45,5 +46,7 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
         `workloads stacks must be deployed from inside the VPC (or a network connected to it).`,
     );
   }
+  const openEndpoint = publicEndpointWarning(env);
+  if (openEndpoint) warnings.push(openEndpoint);
   return { warnings, summary: workloads.length > 0 ? fargateSummary(env.name, placements) : undefined };
 }

@@ -163,6 +163,17 @@ export function environmentSchema(today: string) {
       backend: z.discriminatedUnion("type", [localBackend, s3Backend], {
         message: 'must be { type: "local" } or { type: "s3", bucket, keyPrefix, region }',
       }),
+      /** VPC flow logs of the network stack, to a KMS-encrypted log group kept cluster.logRetentionDays. */
+      flowLogs: z
+        .strictObject({
+          /** Log the VPC's traffic (default on); off removes the flow log, its group and its role. */
+          enabled: z.boolean().default(true),
+          /** Which traffic: "ALL" (accepted and rejected, the default), "ACCEPT" or "REJECT". */
+          trafficType: z
+            .enum(["ALL", "ACCEPT", "REJECT"], { message: 'must be "ALL", "ACCEPT" or "REJECT"' })
+            .default("ALL"),
+        })
+        .prefault({}),
       /** Control plane and Fargate settings of the cluster stack. */
       cluster: z
         .strictObject({
@@ -178,7 +189,7 @@ export function environmentSchema(today: string) {
           logTypes: z
             .array(z.enum(["api", "audit", "authenticator", "controllerManager", "scheduler"]))
             .default(["api", "audit", "authenticator"]),
-          /** Retention of the control-plane and Fargate pod log groups. */
+          /** Retention of every log group: control plane, Fargate pods, Fluent Bit process logs, VPC flow logs. */
           logRetentionDays: retentionDays.default(90),
           /** At the end of standard support: "EXTENDED" keeps the version (six times the control-plane price), "STANDARD" lets EKS upgrade it. */
           supportType: z

@@ -8,9 +8,14 @@ import { PlatformStack } from "./platform-stack";
 
 /** `<env>-addons`: coredns on Fargate, vpc-cni, kube-proxy, and Fargate's Fluent Bit logging. */
 export class AddonsStack extends PlatformStack<"addons"> {
-  constructor(scope: Construct, env: Environment, cluster: PlatformStack<"cluster">) {
+  constructor(
+    scope: Construct,
+    env: Environment,
+    upstreams: { network: PlatformStack<"network">; cluster: PlatformStack<"cluster"> },
+  ) {
     super(scope, env, "addons");
-    const upstream = this.upstream(cluster);
+    const network = this.upstream(upstreams.network);
+    const upstream = this.upstream(upstreams.cluster);
     const { clusterName } = this.connectToCluster(upstream, ["kubernetes"]);
 
     const logging = new FargateLogging(this, "fargate_logging", {
@@ -20,6 +25,7 @@ export class AddonsStack extends PlatformStack<"addons"> {
       logGroupName: upstream.get("fargate_log_group_name"),
       fluentBitProcessLogs: env.addons.fluentBitProcessLogs,
       processLogRetentionDays: env.cluster.logRetentionDays,
+      processLogKmsKeyArn: network.get("logs_kms_key_arn"),
     });
 
     const versions = addonVersions(env.kubernetesVersion, env.addons.versions);

@@ -27,6 +27,7 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       natEgressIps: network.get("nat_public_ips"),
       logTypes: settings.logTypes,
       logRetentionDays: settings.logRetentionDays,
+      logsKmsKeyArn: network.get("logs_kms_key_arn"),
       supportType: settings.supportType,
       authenticationMode: settings.authenticationMode,
       accountId: identity.accountId,
@@ -57,6 +58,7 @@ export class ClusterStack extends PlatformStack<"cluster"> {
     const logs = new FargateLogDestination(this, "fargate_logs", {
       clusterName: env.clusterName,
       retentionDays: settings.logRetentionDays,
+      kmsKeyArn: network.get("logs_kms_key_arn"),
       fluentBitProcessLogs: env.addons.fluentBitProcessLogs,
       region: env.region,
       accountId: identity.accountId,

@@ -40,6 +40,11 @@ export const CONTRACT = {
     },
     azs: { kind: "list", description: "Availability zones, in the order of the subnet lists", readBy: [] },
     nat_public_ips: { kind: "list", description: "Egress addresses of the NAT gateways", readBy: ["cluster"] },
+    logs_kms_key_arn: {
+      kind: "string",
+      description: "Customer-managed KMS key encrypting every CloudWatch log group of the environment",
+      readBy: ["cluster", "addons"],
+    },
   },
   cluster: {
     cluster_name: { kind: "string", description: "EKS cluster name", readBy: K8S_STACKS },

@@ -10,7 +10,7 @@ import { WorkloadsStack } from "./workloads";
 export function buildEnvironment(scope: Construct, env: Environment): void {
   const network = new NetworkStack(scope, env);
   const cluster = new ClusterStack(scope, env, network);
-  const addons = new AddonsStack(scope, env, cluster);
+  const addons = new AddonsStack(scope, env, { network, cluster });
   const lbController = new LbControllerStack(scope, env, { network, cluster, addons });
   if (env.workloads.enabled) new WorkloadsStack(scope, env, { cluster, lbController });
 }

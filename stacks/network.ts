@@ -1,10 +1,16 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { CurrentAccount } from "../modules/account";
+import { VpcFlowLogs } from "../modules/logging/flow-logs";
+import { LogsKey } from "../modules/logging/logs-key";
 import { planSubnets } from "../modules/network/subnet-plan";
 import { Vpc } from "../modules/network/vpc";
 import { PlatformStack } from "./platform-stack";
 
-/** `<env>-network`: the VPC every other stack of the environment runs in. */
+/**
+ * `<env>-network`: the VPC every other stack of the environment runs in, its flow logs, and the KMS
+ * key every log group of the environment is encrypted with (this stack is deployed first).
+ */
 export class NetworkStack extends PlatformStack<"network"> {
   constructor(scope: Construct, env: Environment) {
     super(scope, env, "network");
@@ -16,6 +22,20 @@ export class NetworkStack extends PlatformStack<"network"> {
       natStrategy: env.natStrategy,
     });
 
+    const account = new CurrentAccount(this, "account");
+    const where = { partition: account.partition, accountId: account.accountId, region: env.region };
+    const logsKey = new LogsKey(this, "logs_key", { ...where, clusterName: env.clusterName });
+    if (env.flowLogs.enabled) {
+      new VpcFlowLogs(this, "flow_logs", {
+        ...where,
+        clusterName: env.clusterName,
+        vpcId: network.vpc.id,
+        trafficType: env.flowLogs.trafficType,
+        retentionDays: env.cluster.logRetentionDays,
+        kmsKeyArn: logsKey.key.arn,
+      });
+    }
+
     this.outputs({
       vpc_id: network.vpc.id,
       vpc_cidr: network.vpc.cidrBlock,
@@ -23,6 +43,7 @@ export class NetworkStack extends PlatformStack<"network"> {
       public_subnet_ids: network.publicSubnets.map((s) => s.id),
       azs: env.availabilityZones,
       nat_public_ips: network.natIps.map((e) => e.publicIp),
+      logs_kms_key_arn: logsKey.key.arn,
     });
   }
 }

@@ -7,9 +7,11 @@ import { TEST_TODAY } from "../support/synth";
 const [loadedDev] = loadEnvironments([dev], TEST_TODAY).environments;
 
 describe("checkEnvironment", () => {
-  it("summarizes dev's workloads and has no warning for it", () => {
+  it("summarizes dev's workloads and warns only that its public API endpoint is open to 0.0.0.0/0", () => {
     const report = checkEnvironment(loadedDev, TEST_TODAY);
-    expect(report.warnings).toEqual([]);
+    expect(report.warnings).toEqual([expect.stringContaining("cluster.publicAccessCidrs")]);
+    const restricted = { ...loadedDev, cluster: { ...loadedDev.cluster, publicAccessCidrs: ["203.0.113.0/24"] } };
+    expect(checkEnvironment(restricted, TEST_TODAY).warnings).toEqual([]);
     expect(report.summary).toMatch(/^Fargate pods of "dev":\n {2}Deployment study-2048\/deployment-2048: 2 pods/);
   });
 

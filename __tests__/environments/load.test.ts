@@ -11,7 +11,11 @@ describe("loadEnvironments", () => {
   it("accepts the project's environments and fills defaults", () => {
     const { environments, warnings } = loadEnvironments([dev, prod], TEST_TODAY);
     expect(environments.map((e) => e.name)).toEqual(["dev", "prod"]);
-    expect(warnings).toEqual([]);
+    // dev keeps EKS's default public endpoint open to 0.0.0.0/0; prod restricts it.
+    expect(warnings).toEqual([
+      'Environment "dev": the Kubernetes API\'s public endpoint is open to 0.0.0.0/0 (anyone on the internet can reach it; they still need credentials). List your office or VPN egress blocks in cluster.publicAccessCidrs, or set cluster.endpointAccess to "private".',
+    ]);
+    expect(environments[0].flowLogs).toEqual({ enabled: true, trafficType: "ALL" });
     expect(environments[0].cluster.logTypes).toEqual(["api", "audit", "authenticator"]);
     expect(environments[1].backend).toEqual({
       type: "s3",
@@ -104,10 +108,19 @@ describe("loadEnvironments", () => {
   });
 
   it("warns, without failing, about a version in extended support and its price", () => {
-    const { warnings } = loadEnvironments([withDev({ kubernetesVersion: "1.33" })], TEST_TODAY);
+    const { warnings } = loadEnvironments(
+      [withDev({ kubernetesVersion: "1.33", cluster: { ...dev.cluster, publicAccessCidrs: ["203.0.113.0/24"] } })],
+      TEST_TODAY,
+    );
     expect(warnings).toEqual([
       'Environment "dev": kubernetesVersion "1.33" is in EKS extended support until 2027-07-29, which costs six times the standard control-plane price; upgrade to 1.35.',
     ]);
+  });
+
+  it("rejects a flow-log traffic type VPC flow logs do not have", () => {
+    expect(problemsOf(withDev({ flowLogs: { trafficType: "DENY" } }))).toContain(
+      'flowLogs.trafficType: must be "ALL", "ACCEPT" or "REJECT"',
+    );
   });
 
   it("names a missing field", () => {

@@ -94,7 +94,10 @@ describe("addons stack", () => {
     expect(dev.resource.aws_cloudwatch_log_group.fluent_bit_process_logs).toMatchObject({
       name: "dev-fargate-fluent-bit-logs",
       retention_in_days: 90,
+      // Encrypted with the network stack's logs key, read from its state.
+      kms_key_id: "${data.terraform_remote_state.network.outputs.logs_kms_key_arn}",
     });
+    expect(dev.data.terraform_remote_state.network.config).toEqual({ path: "../../../state/dev/network.tfstate" });
     // The group exists before any pod reads the ConfigMap, so Fargate never creates it without retention.
     expect(dev.resource.kubernetes_config_map_v1.aws_logging.depends_on).toEqual([
       "aws_cloudwatch_log_group.fluent_bit_process_logs",

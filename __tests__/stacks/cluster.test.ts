@@ -73,6 +73,14 @@ describe("cluster stack", () => {
     expect(prod.resource.aws_cloudwatch_log_group.control_plane.retention_in_days).toBe(365);
   });
 
+  it("encrypts the control-plane and Fargate pod log groups with the network stack's logs key", () => {
+    const key = "${data.terraform_remote_state.network.outputs.logs_kms_key_arn}";
+    expect(dev.resource.aws_cloudwatch_log_group.control_plane.kms_key_id).toBe(key);
+    expect(dev.resource.aws_cloudwatch_log_group.fargate_pods.kms_key_id).toBe(key);
+    // Writers need no KMS permission: CloudWatch Logs uses the key itself.
+    expect(dev.resource.aws_iam_policy.fargate_logging.policy).not.toContain("kms:");
+  });
+
   it("gives the cluster a role EKS can assume, with the cluster and VPC resource controller policies", () => {
     const role = dev.resource.aws_iam_role.cluster;
     expect(role.name).toBe("dev-fargate-cluster");

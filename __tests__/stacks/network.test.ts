@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
+import { dev as devInput } from "../../environments/dev";
+import { loadEnvironments } from "../../environments/load";
 import { outputNames } from "../../stacks/contract";
-import { synthesizedProject } from "../support/synth";
+import { TEST_TODAY, synthesize, synthesizedProject } from "../support/synth";
 
 const synth = synthesizedProject();
 const dev = synth.stack("dev-network");
 const prod = synth.stack("prod-network");
+
+// dev with flow logs off, and with only rejected traffic logged.
+const variants = synthesize(
+  loadEnvironments(
+    [
+      { ...devInput, name: "nofl", clusterName: "nofl-fargate", flowLogs: { enabled: false } },
+      { ...devInput, name: "rej", clusterName: "rej-fargate", flowLogs: { trafficType: "REJECT" } },
+    ],
+    TEST_TODAY,
+  ).environments,
+);
+const account = "${data.aws_caller_identity.current.account_id}";
+const partition = "${data.aws_partition.current.partition}";
 
 describe("network stack", () => {
   it("creates a VPC with DNS support and hostnames", () => {
@@ -83,6 +98,78 @@ describe("network stack", () => {
         { tags: { Environment: "dev", Project: "eks-fargate-platform", ManagedBy: "cdktf", Stack: "dev-network" } },
       ],
     });
+  });
+
+  it("creates the environment's logs key: rotated, usable by CloudWatch Logs only for this account's log groups", () => {
+    const key = dev.resource.aws_kms_key.logs;
+    expect(key).toMatchObject({
+      enable_key_rotation: true,
+      description: "dev-fargate CloudWatch log groups encryption",
+    });
+    expect(JSON.parse(key.policy).Statement).toEqual([
+      expect.objectContaining({ Principal: { AWS: `arn:${partition}:iam::${account}:root` }, Action: "kms:*" }),
+      expect.objectContaining({
+        Principal: { Service: "logs.ap-northeast-2.amazonaws.com" },
+        Condition: {
+          ArnLike: {
+            "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:ap-northeast-2:${account}:log-group:*`,
+          },
+        },
+      }),
+    ]);
+    expect(dev.resource.aws_kms_alias.logs).toEqual(
+      expect.objectContaining({ name: "alias/dev-fargate/logs", target_key_id: "${aws_kms_key.logs.key_id}" }),
+    );
+    expect(dev.output.logs_kms_key_arn.value).toBe("${aws_kms_key.logs.arn}");
+  });
+
+  it("logs the VPC's accepted and rejected traffic to a log group encrypted with that key, kept cluster.logRetentionDays", () => {
+    expect(dev.resource.aws_flow_log.vpc).toMatchObject({
+      vpc_id: "${aws_vpc.vpc.id}",
+      traffic_type: "ALL",
+      log_destination_type: "cloud-watch-logs",
+      log_destination: "${aws_cloudwatch_log_group.flow_logs.arn}",
+      iam_role_arn: "${aws_iam_role.flow_logs.arn}",
+      depends_on: ["aws_iam_role_policy.flow_logs"],
+    });
+    // The group references the key, so it is created after the key and the policy the key carries.
+    expect(dev.resource.aws_cloudwatch_log_group.flow_logs).toMatchObject({
+      name: "/aws/vpc/dev-fargate/flow-logs",
+      retention_in_days: 90,
+      kms_key_id: "${aws_kms_key.logs.arn}",
+    });
+    expect(prod.resource.aws_cloudwatch_log_group.flow_logs.retention_in_days).toBe(365);
+  });
+
+  it("publishes flow logs through a role only this account's flow logs may assume, writing only to their group", () => {
+    const role = dev.resource.aws_iam_role.flow_logs;
+    expect(role.name).toBe("dev-fargate-vpc-flow-logs");
+    expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:ap-northeast-2:${account}:vpc-flow-log/*` },
+        },
+      },
+    ]);
+    const policy = dev.resource.aws_iam_role_policy.flow_logs;
+    expect(policy.role).toBe("${aws_iam_role.flow_logs.id}");
+    expect(JSON.parse(policy.policy).Statement[0]).toMatchObject({
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+      Resource: ["${aws_cloudwatch_log_group.flow_logs.arn}", "${aws_cloudwatch_log_group.flow_logs.arn}:*"],
+    });
+  });
+
+  it("narrows flow logs to the traffic type set, and removes them (not the key) when turned off", () => {
+    expect(variants.stack("rej-network").resource.aws_flow_log.vpc.traffic_type).toBe("REJECT");
+    const off = variants.stack("nofl-network").resource;
+    expect(off.aws_flow_log).toBeUndefined();
+    expect(off.aws_cloudwatch_log_group).toBeUndefined();
+    expect(off.aws_iam_role).toBeUndefined();
+    expect(off.aws_kms_key.logs).toBeDefined();
   });
 
   it("declares exactly the contract's named outputs", () => {

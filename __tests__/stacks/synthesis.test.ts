@@ -19,7 +19,8 @@ describe("synthesis", () => {
     const deps = (id: string): string[] => manifest.stacks[id].dependencies;
     expect(deps("dev-network")).toEqual([]);
     expect(deps("dev-cluster")).toEqual(["dev-network"]);
-    expect(deps("dev-addons")).toEqual(["dev-cluster"]);
+    // The add-ons stack reads the network stack's logs key for the Fluent Bit process log group.
+    expect(deps("dev-addons")).toEqual(["dev-network", "dev-cluster"]);
     expect(deps("dev-lb-controller")).toEqual(["dev-network", "dev-cluster", "dev-addons"]);
     expect(deps("dev-workloads")).toEqual(["dev-cluster", "dev-lb-controller"]);
     expect(deps("prod-lb-controller")).toEqual(["prod-network", "prod-cluster", "prod-addons"]);

@@ -37,6 +37,53 @@ describe("workloads stack", () => {
     expect(fargateSize({ containers: [container.resources.requests] }).label).toBe("0.25 vCPU / 0.5 GB");
   });
 
+  describe("hardened samples", () => {
+    const podSpec = (address: string) => resources.kubernetes_deployment_v1[address].spec.template.spec;
+    const SAMPLES = [
+      // address, served port, keeps NET_BIND_SERVICE (port 80)
+      ["deployment_2048", 80, true],
+      ["echo_server", 8080, false],
+    ] as const;
+
+    it.each(SAMPLES)("%s: RuntimeDefault seccomp, no privilege escalation, not privileged", (address) => {
+      const spec = podSpec(address);
+      expect(spec.security_context).toEqual({ seccomp_profile: { type: "RuntimeDefault" } });
+      expect(spec.container[0].security_context).toMatchObject({
+        allow_privilege_escalation: false,
+        privileged: false,
+      });
+    });
+
+    it.each(SAMPLES)(
+      "%s: drops NET_RAW and every default capability its root nginx does not use, adding none",
+      (address, _port, bindsPort80) => {
+        const { capabilities } = podSpec(address).container[0].security_context;
+        expect(capabilities.add).toBeUndefined();
+        expect(capabilities.drop).toEqual(
+          expect.arrayContaining(["NET_RAW", "MKNOD", "SETFCAP", "SETPCAP", "SYS_CHROOT", "AUDIT_WRITE", "FSETID"]),
+        );
+        for (const kept of ["CHOWN", "SETUID", "SETGID", "KILL", "DAC_OVERRIDE"])
+          expect(capabilities.drop).not.toContain(kept);
+        expect(capabilities.drop.includes("NET_BIND_SERVICE")).toBe(!bindsPort80);
+      },
+    );
+
+    it.each(SAMPLES)("%s: liveness and readiness probes on the served port", (address, port) => {
+      const [container] = podSpec(address).container;
+      expect(container.port.map((p: { container_port: number }) => p.container_port)).toContain(port);
+      for (const probe of [container.liveness_probe, container.readiness_probe]) {
+        expect(probe.http_get).toEqual({ path: "/", port: String(port) });
+      }
+      expect(container.liveness_probe.initial_delay_seconds).toBeGreaterThan(0);
+    });
+
+    it.each(SAMPLES)("%s: stays on the smallest Fargate size", (address) => {
+      const { resources: r } = podSpec(address).container[0];
+      expect(r.requests).toEqual(r.limits);
+      expect(fargateSize({ containers: [r.requests] }).label).toBe("0.25 vCPU / 0.5 GB");
+    });
+  });
+
   it("exposes 2048 through a ClusterIP Service and an internet-facing alb Ingress with IP targets", () => {
     expect(resources.kubernetes_service_v1.service_2048.spec.type).toBe("ClusterIP");
     const ingress = resources.kubernetes_ingress_v1.ingress_2048;

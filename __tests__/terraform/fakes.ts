@@ -9,6 +9,8 @@ const ACCOUNT = "123456789012";
 export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {
   aws_iam_role: { arn: `arn:aws:iam::${ACCOUNT}:role/mock` },
   aws_iam_policy: { arn: `arn:aws:iam::${ACCOUNT}:policy/mock` },
+  // Flow logs take their log group's ARN as their destination.
+  aws_cloudwatch_log_group: { arn: `arn:aws:logs:ap-northeast-2:${ACCOUNT}:log-group:mock` },
   aws_kms_key: { arn: `arn:aws:kms:ap-northeast-2:${ACCOUNT}:key/0123abcd-0123-4567-89ab-0123456789ab` },
   // The OIDC provider takes the issuer URL, which IAM requires to be https; the outputs index the CA list.
   aws_eks_cluster: {
@@ -48,6 +50,7 @@ export const FAKE_OUTPUTS: Record<string, unknown> = {
   public_subnet_ids: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2", "subnet-0bbbbbbbbbbbbbbb3"],
   azs: ["ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c"],
   nat_public_ips: ["198.51.100.10"],
+  logs_kms_key_arn: `arn:aws:kms:ap-northeast-2:${ACCOUNT}:key/0123abcd-0123-4567-89ab-0123456789ac`,
   cluster_name: "dev-fargate",
   cluster_arn: `arn:aws:eks:ap-northeast-2:${ACCOUNT}:cluster/dev-fargate`,
   cluster_endpoint: "https://0123456789ABCDEF0123456789ABCDEF.gr7.ap-northeast-2.eks.amazonaws.com",

@@ -23,8 +23,9 @@ function expectedCreates(env: Environment, component: Component): number {
     case "network": {
       const nats = env.natStrategy === "single" ? 1 : zones;
       // vpc, igw, public route table and route, the 3 adopted defaults (SG, NACL, route table);
-      // per zone 2 subnets and 2 associations; per NAT gateway its EIP, private route table and route
-      return 7 + 4 * zones + 4 * nats;
+      // per zone 2 subnets and 2 associations; per NAT gateway its EIP, private route table and route;
+      // the logs KMS key and alias; with flow logs on, the flow log, its log group, role and role policy
+      return 7 + 4 * zones + 4 * nats + 2 + (env.flowLogs.enabled ? 4 : 0);
     }
     case "cluster":
       // cluster, its role and 2 policy attachments, KMS key and alias, control-plane and pod log groups,

@@ -25,6 +25,8 @@ export interface EksClusterProps {
   logTypes: string[];
   /** Retention of the control-plane log group, in days. */
   logRetentionDays: number;
+  /** Customer-managed KMS key encrypting the control-plane log group (the network stack's logs key). */
+  logsKmsKeyArn: string;
   /** At the end of standard support: "EXTENDED" keeps the version at extra cost, "STANDARD" lets EKS upgrade it. */
   supportType: "EXTENDED" | "STANDARD";
   /** "API" or "API_AND_CONFIG_MAP": access entries decide who may use the cluster. */
@@ -37,7 +39,8 @@ export interface EksClusterProps {
 
 /**
  * The EKS control plane as the blueprint builds it for Fargate: its IAM role, a KMS key encrypting
- * Kubernetes secrets, the control-plane log group, and the cluster on the private subnets. No
+ * Kubernetes secrets, the control-plane log group (encrypted with the environment's logs key), and
+ * the cluster on the private subnets. No
  * security group is created: the cluster and Fargate pods use the one EKS creates.
  */
 export class EksCluster extends Construct {
@@ -79,10 +82,11 @@ export class EksCluster extends Construct {
       clusterRoleArn: this.role.arn,
     });
 
-    // Created before the cluster, so EKS does not create it first without retention.
+    // Created before the cluster, so EKS does not create it first without retention or encryption.
     const logGroup = new CloudwatchLogGroup(this, "log_control_plane", {
       name: controlPlaneLogGroupName(props.name),
       retentionInDays: props.logRetentionDays,
+      kmsKeyId: props.logsKmsKeyArn,
     });
     logGroup.overrideLogicalId("control_plane");
 

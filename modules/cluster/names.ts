@@ -45,6 +45,21 @@ export function fluentBitProcessLogGroupName(clusterName: string): string {
   return `${clusterName}-fluent-bit-logs`;
 }
 
+/** Where VPC flow logs go. */
+export function flowLogGroupName(clusterName: string): string {
+  return `/aws/vpc/${clusterName}/flow-logs`;
+}
+
+/** The role VPC flow logs publish with (at most 40 + 14 characters, within IAM's 64). */
+export function flowLogsRoleName(clusterName: string): string {
+  return `${clusterName}-vpc-flow-logs`;
+}
+
+/** Alias of the KMS key encrypting the environment's log groups (the secrets key is alias/eks/<clusterName>). */
+export function logsKeyAlias(clusterName: string): string {
+  return `alias/${clusterName}/logs`;
+}
+
 /** A Terraform identifier for a name that may hold "-" (profile names, IAM names). */
 export function terraformName(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, "_");

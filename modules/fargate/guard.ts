@@ -1,8 +1,11 @@
 // Checks workloads against what Fargate runs, at synthesis, so a mistake fails before anything is
 // deployed instead of leaving pods Pending or load balancers without healthy targets. Rules follow
-// the EKS user guide ("AWS Fargate considerations") and the Load Balancer Controller's docs.
+// the EKS user guide ("AWS Fargate considerations"), the Load Balancer Controller's docs and, for
+// security settings, what Kubernetes itself refuses
+// (https://kubernetes.io/docs/tasks/configure-pod-container/security-context/).
 
 import { EnvironmentError } from "../../environments/error";
+import { FARGATE_ADDABLE_CAPABILITIES } from "./capabilities";
 import { type FargateSelector, selectorMatches } from "./selector";
 import { type ContainerRequests, type FargateSize, type PodRequests, fargateSize, fargateSizeStepsAbove } from "./size";
 import { type ContainerSpec, type Workload, workloadLabel } from "../workloads/workload";
@@ -103,6 +106,7 @@ function violationsOf(workload: Workload, profiles: readonly FargateProfileSelec
         `container "${container.name}" is privileged, which Fargate refuses; remove securityContext.privileged`,
       ]);
     }
+    violations.push(...securityViolations(workload, container));
     for (const port of container.ports ?? []) {
       if (port.hostPort !== undefined) {
         violations.push([
@@ -131,6 +135,57 @@ function violationsOf(workload: Workload, profiles: readonly FargateProfileSelec
     fargateSize(pod);
   } catch (error) {
     violations.push(["fargate-size", sentence((error as Error).message)]);
+  }
+  return violations;
+}
+
+function securityViolations(workload: Workload, container: ContainerSpec): Violation[] {
+  const violations: Violation[] = [];
+  const name = `container "${container.name}"`;
+  const security = container.securityContext ?? {};
+  const added = security.capabilities?.add ?? [];
+  const refused = added.filter((c) => !FARGATE_ADDABLE_CAPABILITIES.includes(c));
+  if (refused.length > 0) {
+    violations.push([
+      "capabilities-add",
+      `${name} adds capabilities ${refused.join(", ")}, which Fargate refuses (pods stay Pending: "Capabilities added"); ` +
+        `Fargate lets pods add only ${FARGATE_ADDABLE_CAPABILITIES.join(", ")}, so to keep a default capability ` +
+        `drop the others instead of ALL (keepOnlyCapabilities in modules/fargate/capabilities.ts)`,
+    ]);
+  }
+  // Kubernetes refuses allowPrivilegeEscalation: false on a container that is privileged or adds SYS_ADMIN.
+  if (
+    security.allowPrivilegeEscalation === false &&
+    (security.privileged || added.some((c) => /^(CAP_)?SYS_ADMIN$/.test(c)))
+  ) {
+    violations.push([
+      "privilege-escalation",
+      `${name} sets allowPrivilegeEscalation: false but is privileged or adds SYS_ADMIN, which always escalate, ` +
+        `so Kubernetes rejects the pod; remove privileged and SYS_ADMIN`,
+    ]);
+  }
+  // The kubelet refuses to start a container that must not run as root but is told to run as UID 0.
+  const runAsNonRoot = security.runAsNonRoot ?? workload.securityContext?.runAsNonRoot;
+  const runAsUser = security.runAsUser ?? workload.securityContext?.runAsUser;
+  if (runAsNonRoot && runAsUser === 0) {
+    violations.push([
+      "run-as-root",
+      `${name} has runAsNonRoot but runAsUser 0 (root), so the kubelet refuses to start it; ` +
+        `set runAsUser to the image's non-root UID, or drop runAsNonRoot if the image needs root`,
+    ]);
+  }
+  const ports = (container.ports ?? []).map((p) => p.containerPort);
+  for (const [kind, probe] of [
+    ["liveness", container.livenessProbe],
+    ["readiness", container.readinessProbe],
+  ] as const) {
+    if (probe && !ports.includes(probe.port)) {
+      violations.push([
+        "probe-port",
+        `${name}'s ${kind} probe checks port ${probe.port}, where it does not listen (ports: ${ports.join(", ") || "none"}), ` +
+          `so the probe always fails; probe the port it serves`,
+      ]);
+    }
   }
   return violations;
 }

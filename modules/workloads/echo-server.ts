@@ -1,7 +1,8 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
 import { ExposedDeployment } from "./exposed-deployment";
-import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload } from "./workload";
+import { rootNginxSecurity } from "./root-nginx";
+import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "./workload";
 
 /** Settings of the echo server sample. */
 export interface EchoServerProps {
@@ -28,8 +29,11 @@ export function echoServerWorkload(namespace: string): DeploymentWorkload {
         image: ECHO_SERVER_IMAGE,
         ports: [{ containerPort }],
         resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
+        securityContext: rootNginxSecurity(false),
+        ...httpProbes(containerPort),
       },
     ],
+    securityContext: { seccompProfile: "RuntimeDefault" },
     services: [
       {
         name: "echo-server",

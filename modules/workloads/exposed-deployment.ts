@@ -4,7 +4,7 @@ import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ContainerRequests } from "../fargate/size";
-import type { ContainerSpec, DeploymentWorkload } from "./workload";
+import type { ContainerSpec, DeploymentWorkload, HttpProbeSpec } from "./workload";
 
 /** Settings of an ExposedDeployment. */
 export interface ExposedDeploymentProps {
@@ -45,6 +45,13 @@ export class ExposedDeployment extends Construct {
             container: workload.containers.map(container),
             initContainer: workload.initContainers?.map(container),
             hostNetwork: workload.hostNetwork,
+            securityContext: workload.securityContext && {
+              runAsNonRoot: workload.securityContext.runAsNonRoot,
+              runAsUser: uid(workload.securityContext.runAsUser),
+              seccompProfile: workload.securityContext.seccompProfile && {
+                type: workload.securityContext.seccompProfile,
+              },
+            },
             volume: workload.volumes?.map((v) =>
               v.hostPath === undefined
                 ? { name: v.name, emptyDir: {} }
@@ -108,9 +115,23 @@ function container(spec: ContainerSpec) {
       requests: quantities(spec.resources.requests),
       limits: quantities(spec.resources.limits),
     },
-    securityContext: spec.securityContext,
+    securityContext: spec.securityContext && {
+      ...spec.securityContext,
+      runAsUser: uid(spec.securityContext.runAsUser),
+    },
+    livenessProbe: spec.livenessProbe && probe(spec.livenessProbe),
+    readinessProbe: spec.readinessProbe && probe(spec.readinessProbe),
     volumeMount: spec.volumeMounts,
   };
+}
+
+function probe({ path, port, ...timing }: HttpProbeSpec) {
+  return { httpGet: { path, port: String(port) }, ...timing };
+}
+
+// The provider takes user IDs as strings.
+function uid(id: number | undefined): string | undefined {
+  return id === undefined ? undefined : String(id);
 }
 
 function quantities(requests: ContainerRequests | undefined): Record<string, string> | undefined {

@@ -1,7 +1,8 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
 import { ExposedDeployment } from "./exposed-deployment";
-import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload } from "./workload";
+import { rootNginxSecurity } from "./root-nginx";
+import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "./workload";
 
 /** Settings of the 2048 sample. */
 export interface Game2048Props {
@@ -28,8 +29,11 @@ export function game2048Workload(namespace: string): DeploymentWorkload {
         image: GAME_2048_IMAGE,
         ports: [{ containerPort: port }],
         resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
+        securityContext: rootNginxSecurity(true),
+        ...httpProbes(port),
       },
     ],
+    securityContext: { seccompProfile: "RuntimeDefault" },
     services: [{ name: "service-2048", type: "ClusterIP", selector: labels, ports: [{ port, targetPort: port }] }],
     ingresses: [
       {

@@ -2,6 +2,7 @@
 // Constructs build their Kubernetes resources from one of these, and the Fargate guard checks
 // the same object, so the guard sees exactly what is deployed.
 
+import type { Capabilities } from "../fargate/capabilities";
 import type { ContainerRequests } from "../fargate/size";
 
 /** Controllers that create pods; DaemonSet is listed so the guard can refuse it. */
@@ -15,6 +16,46 @@ export interface ContainerPortSpec {
   hostPort?: number;
 }
 
+/** An HTTP GET probe: any status from 200 to 399 passes. */
+export interface HttpProbeSpec {
+  /** Request path. */
+  path: string;
+  /** Container port the probe connects to. */
+  port: number;
+  /** Seconds after the container starts before the first probe. */
+  initialDelaySeconds?: number;
+  /** Seconds between probes. */
+  periodSeconds?: number;
+  /** Failed probes in a row before the probe counts as failed. */
+  failureThreshold?: number;
+}
+
+/** A container's security settings (Kubernetes securityContext); unset fields keep Kubernetes' defaults. */
+export interface ContainerSecuritySpec {
+  /** Privileged mode; Fargate refuses it. */
+  privileged?: boolean;
+  /** Whether a process may gain more privileges than its parent (setuid binaries, file capabilities). */
+  allowPrivilegeEscalation?: boolean;
+  /** Mount the image's filesystem read-only; writable paths then need volumes. */
+  readOnlyRootFilesystem?: boolean;
+  /** Refuse to start the container as root (UID 0). */
+  runAsNonRoot?: boolean;
+  /** UID the container's processes run as, instead of the image's USER. */
+  runAsUser?: number;
+  /** Linux capabilities dropped from and added to the runtime's default set. */
+  capabilities?: Capabilities;
+}
+
+/** Pod-wide security settings. */
+export interface PodSecuritySpec {
+  /** Seccomp profile of every container: "RuntimeDefault" is the container runtime's default filter. */
+  seccompProfile?: "RuntimeDefault" | "Unconfined";
+  /** Refuse to start any container as root, unless a container overrides it. */
+  runAsNonRoot?: boolean;
+  /** UID of every container's processes, unless a container overrides it. */
+  runAsUser?: number;
+}
+
 /** One container of a pod. */
 export interface ContainerSpec {
   /** Container name, unique in the pod. */
@@ -25,8 +66,12 @@ export interface ContainerSpec {
   ports?: ContainerPortSpec[];
   /** Requests decide the Fargate size; set limits equal to them (Fargate pods are Guaranteed QoS). */
   resources?: { requests?: ContainerRequests; limits?: ContainerRequests };
-  /** Privileged mode; Fargate refuses it. */
-  securityContext?: { privileged?: boolean };
+  /** Security settings of the container. */
+  securityContext?: ContainerSecuritySpec;
+  /** Restarts the container when it fails. */
+  livenessProbe?: HttpProbeSpec;
+  /** Keeps the pod out of its Services (and load balancer targets) until it passes. */
+  readinessProbe?: HttpProbeSpec;
   /** Volumes mounted into the container, by volume name. */
   volumeMounts?: { name: string; mountPath: string }[];
 }
@@ -103,6 +148,8 @@ export interface Workload {
   initContainers?: ContainerSpec[];
   /** Share the node's network namespace; Fargate refuses it. */
   hostNetwork?: boolean;
+  /** Pod-wide security settings. */
+  securityContext?: PodSecuritySpec;
   /** Pod volumes. */
   volumes?: VolumeSpec[];
   /** Services selecting the pods. */
@@ -124,3 +171,12 @@ export function workloadLabel(workload: Pick<Workload, "kind" | "namespace" | "n
  * 0.25 vCPU / 0.5 GB: 256M (decimal) plus Fargate's 256 MiB overhead stays under 512 MiB.
  */
 export const SMALLEST_FARGATE_REQUESTS: ContainerRequests = { cpu: "250m", memory: "256M" };
+
+/** Liveness and readiness probes: HTTP GET of `path` on `port` of the container. */
+export function httpProbes(port: number, path = "/"): Pick<ContainerSpec, "livenessProbe" | "readinessProbe"> {
+  return {
+    // Fargate starts a pod on a fresh node, so give the server a moment before restarting it.
+    livenessProbe: { path, port, initialDelaySeconds: 10, periodSeconds: 20, failureThreshold: 3 },
+    readinessProbe: { path, port, periodSeconds: 10, failureThreshold: 3 },
+  };
+}

@@ -6,7 +6,7 @@ import {
   checkFargateWorkloads,
   fargateSummary,
 } from "../../../modules/fargate/guard";
-import { SMALLEST_FARGATE_REQUESTS, type Workload } from "../../../modules/workloads/workload";
+import { type ContainerSpec, SMALLEST_FARGATE_REQUESTS, type Workload } from "../../../modules/workloads/workload";
 
 const PROFILES: FargateProfileSelection[] = [
   { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
@@ -118,6 +118,59 @@ describe("checkFargateWorkloads", () => {
     expect(violations(web({ initContainers: [init] }))).toContain(
       'Deployment study-web/web [privileged]: container "setup" is privileged, which Fargate refuses; remove securityContext.privileged',
     );
+  });
+
+  describe("security settings", () => {
+    const withSecurity = (securityContext: ContainerSpec["securityContext"], patch: Partial<ContainerSpec> = {}) =>
+      web({ containers: [{ ...web().containers[0], securityContext, ...patch }] });
+
+    it("accepts the hardened form: drop ALL, add NET_BIND_SERVICE, no escalation, probes on the served port", () => {
+      const hardened = withSecurity(
+        { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE"] } },
+        { livenessProbe: { path: "/", port: 8080 }, readinessProbe: { path: "/", port: 8080 } },
+      );
+      expect(checkFargateWorkloads("dev", PROFILES, [hardened])).toHaveLength(1);
+    });
+
+    it("rule capabilities-add: refuses adding a capability Fargate does not let pods add", () => {
+      expect(
+        violations(withSecurity({ capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE", "CHOWN", "NET_ADMIN"] } })),
+      ).toBe(
+        'Invalid environment "dev":\n  - Deployment study-web/web [capabilities-add]: container "web" adds capabilities CHOWN, NET_ADMIN, ' +
+          'which Fargate refuses (pods stay Pending: "Capabilities added"); Fargate lets pods add only NET_BIND_SERVICE, so to keep ' +
+          "a default capability drop the others instead of ALL (keepOnlyCapabilities in modules/fargate/capabilities.ts)",
+      );
+    });
+
+    it("rule privilege-escalation: refuses no-escalation on a container that adds SYS_ADMIN", () => {
+      const message = violations(
+        withSecurity({ allowPrivilegeEscalation: false, capabilities: { drop: [], add: ["SYS_ADMIN"] } }),
+      );
+      expect(message).toContain(
+        '[privilege-escalation]: container "web" sets allowPrivilegeEscalation: false but is privileged or adds SYS_ADMIN',
+      );
+    });
+
+    it("rule run-as-root: refuses runAsNonRoot with runAsUser 0, set on the pod or the container", () => {
+      expect(violations(withSecurity({ runAsNonRoot: true, runAsUser: 0 }))).toContain(
+        '[run-as-root]: container "web" has runAsNonRoot but runAsUser 0 (root), so the kubelet refuses to start it',
+      );
+      const podWide = web({ securityContext: { runAsNonRoot: true, runAsUser: 0 } });
+      expect(violations(podWide)).toContain("[run-as-root]");
+      // A container's own UID overrides the pod's.
+      const overridden = web({
+        securityContext: { runAsNonRoot: true, runAsUser: 0 },
+        containers: [{ ...web().containers[0], securityContext: { runAsUser: 101 } }],
+      });
+      expect(checkFargateWorkloads("dev", PROFILES, [overridden])).toHaveLength(1);
+    });
+
+    it("rule probe-port: refuses a probe on a port the container does not listen on", () => {
+      const message = violations(withSecurity(undefined, { readinessProbe: { path: "/healthz", port: 9090 } }));
+      expect(message).toContain(
+        '[probe-port]: container "web"\'s readiness probe checks port 9090, where it does not listen (ports: 8080)',
+      );
+    });
   });
 
   it("rule host-network: refuses hostNetwork", () => {

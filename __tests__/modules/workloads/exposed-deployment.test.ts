@@ -20,10 +20,13 @@ const WORKLOAD: DeploymentWorkload = {
       image: "example/agent:1",
       ports: [{ containerPort: 9100, hostPort: 9100 }],
       resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "500m", memory: "1Gi" } },
-      securityContext: { privileged: true },
+      securityContext: { privileged: true, runAsUser: 65534, capabilities: { drop: ["ALL"], add: ["NET_ADMIN"] } },
+      livenessProbe: { path: "/healthz", port: 9100, initialDelaySeconds: 5 },
+      readinessProbe: { path: "/ready", port: 9100 },
       volumeMounts: [{ name: "logs", mountPath: "/host/logs" }],
     },
   ],
+  securityContext: { seccompProfile: "RuntimeDefault", runAsNonRoot: true, runAsUser: 1000 },
   services: [
     {
       name: "agent-metrics",
@@ -76,10 +79,21 @@ describe("ExposedDeployment", () => {
         image: "example/agent:1",
         port: [{ container_port: 9100, host_port: 9100 }],
         resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "500m", memory: "1Gi" } },
-        security_context: { privileged: true },
+        security_context: {
+          privileged: true,
+          run_as_user: "65534",
+          capabilities: { drop: ["ALL"], add: ["NET_ADMIN"] },
+        },
+        liveness_probe: { http_get: { path: "/healthz", port: "9100" }, initial_delay_seconds: 5 },
+        readiness_probe: { http_get: { path: "/ready", port: "9100" } },
         volume_mount: [{ name: "logs", mount_path: "/host/logs" }],
       },
     ]);
+    expect(pod.spec.security_context).toEqual({
+      seccomp_profile: { type: "RuntimeDefault" },
+      run_as_non_root: true,
+      run_as_user: "1000",
+    });
   });
 
   it("renders Services and Ingresses, waiting for load balancers", () => {

@@ -11,6 +11,8 @@ export interface FargateLoggingProps extends AwsLoggingSettings {
   clusterName: string;
   /** Retention of the Fluent Bit process log group, created here when fluentBitProcessLogs is on. */
   processLogRetentionDays: number;
+  /** Customer-managed KMS key encrypting the Fluent Bit process log group. */
+  processLogKmsKeyArn: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export class FargateLogging extends Construct {
       this.processLogGroup = new CloudwatchLogGroup(this, "log_group_fluent_bit", {
         name: fluentBitProcessLogGroupName(props.clusterName),
         retentionInDays: props.processLogRetentionDays,
+        kmsKeyId: props.processLogKmsKeyArn,
       });
       this.processLogGroup.overrideLogicalId("fluent_bit_process_logs");
     }

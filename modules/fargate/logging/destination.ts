@@ -10,6 +10,8 @@ export interface FargateLogDestinationProps {
   clusterName: string;
   /** Retention of the log groups, in days. */
   retentionDays: number;
+  /** Customer-managed KMS key encrypting the pod log group; writers need no KMS permission for it. */
+  kmsKeyArn: string;
   /** Whether Fluent Bit's own process logs go to CloudWatch too (the add-ons stack's flb_log_cw). */
   fluentBitProcessLogs: boolean;
   /** Region of the cluster, for the process log group's ARN. */
@@ -37,6 +39,7 @@ export class FargateLogDestination extends Construct {
     this.logGroup = new CloudwatchLogGroup(this, "log_pods", {
       name: fargateLogGroupName(props.clusterName),
       retentionInDays: props.retentionDays,
+      kmsKeyId: props.kmsKeyArn,
     });
     this.logGroup.overrideLogicalId("fargate_pods");
     const groupArns = [this.logGroup.arn];

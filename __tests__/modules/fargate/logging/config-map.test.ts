@@ -8,6 +8,7 @@ const props: FargateLoggingProps = {
   logGroupName: "/aws/eks/dev-fargate/fargate",
   fluentBitProcessLogs: false,
   processLogRetentionDays: 90,
+  processLogKmsKeyArn: "arn:aws:kms:ap-northeast-2:123456789012:key/0123abcd-0123-4567-89ab-0123456789ac",
 };
 
 function build(overrides: Partial<FargateLoggingProps>): FargateLogging {
