@@ -3,7 +3,7 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
-import { flowLogGroupName, flowLogsRoleName } from "../names";
+import { flowLogGroupName, flowLogsRoleName } from "../cluster/names";
 import { flowLogsTrustPolicy, flowLogsWritePolicy } from "./flow-logs-policy";
 import type { LogsKeyScope } from "./key-policy";
 

@@ -1,7 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { logsKeyAlias } from "../names";
+import { logsKeyAlias } from "../cluster/names";
 import { type LogsKeyScope, logsKeyPolicy } from "./key-policy";
 
 /** Settings of the key that encrypts the environment's log groups. */
