@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
-import { CurrentAccount } from "../modules/account";
+import { CurrentAccount } from "../modules/logging/account";
 import { VpcFlowLogs } from "../modules/logging/flow-logs";
 import { LogsKey } from "../modules/logging/logs-key";
 import { planSubnets } from "../modules/network/subnet-plan";
