@@ -2,11 +2,12 @@
 // App exists: a rejected environment writes nothing, and every note is printed before synthesis.
 
 import { publicEndpointWarning } from "../modules/cluster/public-endpoint";
-import { eksVersion, supportStatus, supportedVersions } from "../modules/cluster/versions";
 import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard";
 import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
 import { sampleWorkloads } from "../modules/workloads/samples";
 import { EnvironmentError } from "./error";
+import { kubernetesVersionWarning } from "./rules/kubernetes-version";
+import { fargateQuotaWarnings } from "./rules/quotas";
 import type { Environment } from "./schema";
 
 /** What the loader reports of one valid environment. */
@@ -33,13 +34,10 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   const placements = checkFargateWorkloads(env.name, env.cluster.fargateProfiles, workloads);
 
   const warnings: string[] = [];
-  if (supportStatus(env.kubernetesVersion, today) === "extended") {
-    const end = eksVersion(env.kubernetesVersion)!.endOfExtendedSupport;
-    warnings.push(
-      `Environment "${env.name}": kubernetesVersion "${env.kubernetesVersion}" is in EKS extended support until ${end}, ` +
-        `which costs six times the standard control-plane price; upgrade to ${supportedVersions(today)[0]}.`,
-    );
-  }
+  // Extended support's price, or a version newer than the calendar; then EKS quotas AWS raises on request.
+  const version = kubernetesVersionWarning(env.kubernetesVersion, today);
+  if (version) warnings.push(`Environment "${env.name}": ${version}`);
+  warnings.push(...fargateQuotaWarnings(env.cluster.fargateProfiles).map((w) => `Environment "${env.name}": ${w}`));
   if (env.cluster.endpointAccess === "private") {
     warnings.push(
       `Environment "${env.name}" has a private-only Kubernetes API endpoint, so the addons, lb-controller and ` +

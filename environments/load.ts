@@ -1,8 +1,9 @@
 import type { z } from "zod";
-import { type Environment, environmentSchema } from "./schema";
-
 import { checkEnvironment } from "./checks";
 import { EnvironmentError } from "./error";
+import { environmentCollisions } from "./rules/collisions";
+import { shown } from "./rules/show";
+import { type Environment, environmentSchema } from "./schema";
 
 export { EnvironmentError };
 
@@ -23,10 +24,62 @@ function fieldName(path: readonly PropertyKey[]): string {
     .map((p, i) => {
       if (typeof p === "number") return `[${p}]`;
       const key = String(p);
-      if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `[${JSON.stringify(key)}]`;
+      if (!/^[A-Za-z_$][\w$-]*$/.test(key) || key.length > 60) return `[${shown(key)}]`;
       return i === 0 ? key : `.${key}`;
     })
     .join("");
+}
+
+// The shape each structured field takes, shown when a value has the wrong type. Keys are paths with
+// list positions written "[]".
+const SHAPES: Record<string, string> = {
+  "": '{ name: "dev", region: "ap-northeast-2", availabilityZones: [...], vpcCidr: "10.10.0.0/16", ... } (see environments/dev.ts)',
+  account: '{ id: "123456789012", roleArn?: "arn:aws:iam::123456789012:role/platform-deploy" }',
+  backend: '{ type: "local" } or { type: "s3", bucket, keyPrefix, region, roleArn? }',
+  tags: 'a map of tag names to text, e.g. { Team: "platform" }',
+  availabilityZones: 'a list of zone names, e.g. ["ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c"]',
+  cluster: '{ endpointAccess?: "public-and-private", fargateProfiles?: [...], ... } (every field may be left out)',
+  "cluster.publicAccessCidrs": 'a list of public CIDR blocks, e.g. ["1.2.3.0/24"]',
+  "cluster.logTypes": 'a list such as ["api", "audit", "authenticator"]',
+  "cluster.adminPrincipalArns":
+    'a list of IAM role or user ARNs, e.g. ["arn:aws:iam::123456789012:role/platform-admin"]',
+  "cluster.fargateProfiles": 'a list of profiles, e.g. [{ name: "apps", selectors: [{ namespace: "app-*" }] }]',
+  "cluster.fargateProfiles[]": '{ name: "apps", selectors: [{ namespace: "app-*" }] }',
+  "cluster.fargateProfiles[].selectors": 'a list of selectors, e.g. [{ namespace: "app-*" }]',
+  "cluster.fargateProfiles[].selectors[]": '{ namespace: "app-*", labels?: { tier: "web" } }',
+  "cluster.fargateProfiles[].selectors[].labels":
+    'a map of label keys to values, e.g. { "app.kubernetes.io/name": "web" }',
+  addons: '{ versions?: { coredns?, "vpc-cni"?, "kube-proxy"? }, fluentBitProcessLogs?: true }',
+  "addons.versions": '{ coredns?: "v1.13.2-eksbuild.4", "vpc-cni"?: "...", "kube-proxy"?: "..." }',
+  workloads: '{ enabled: true, gameNamespace?: "app-2048", echoNamespace?: "app-echo" }',
+};
+
+// An example value of each top-level field that is not structured, for "is missing" and wrong types.
+const EXAMPLES: Record<string, string> = {
+  name: '"dev"',
+  region: '"ap-northeast-2"',
+  vpcCidr: '"10.10.0.0/16"',
+  natStrategy: '"single"',
+  clusterName: '"dev-fargate"',
+  kubernetesVersion: '"1.35"',
+};
+
+const PLAIN_TYPES: Record<string, string> = {
+  string: "text in quotes",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object { ... }",
+  record: "a map { key: value }",
+};
+
+function expected(path: readonly PropertyKey[], type: string): string {
+  const key = path
+    .map((p) => (typeof p === "number" ? "[]" : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
+  const example = EXAMPLES[key] ? `, e.g. ${EXAMPLES[key]}` : "";
+  return SHAPES[key] ?? `${PLAIN_TYPES[type] ?? type}${example}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {
@@ -36,19 +89,40 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
     );
   }
   const field = fieldName(issue.path) || "(environment)";
-  if (issue.code === "invalid_type") {
-    return issue.input === undefined
-      ? [`${field}: is missing; add it (see "Environment settings" in README.md)`]
-      : [
-          `${field}: must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}, got ${JSON.stringify(issue.input)}`,
-        ];
+  // A message the schema wrote itself is already plain; zod's own ("Invalid input: expected record") are reworded.
+  if (!/^(Invalid |Too (small|big))/.test(issue.message)) return [`${field}: ${issue.message}`];
+  switch (issue.code) {
+    case "invalid_type": {
+      const shape = expected(issue.path, issue.expected);
+      return issue.input === undefined
+        ? [`${field}: is missing; add it as ${shape} (see "Environment settings" in README.md)`]
+        : [`${field}: must be ${shape}, got ${shown(issue.input)}`];
+    }
+    case "invalid_value":
+      return [
+        `${field}: must be ${issue.values
+          .map((v) => shown(v))
+          .join(", ")
+          .replace(/, ([^,]*)$/, " or $1")}`,
+      ];
+    case "too_small":
+      return issue.origin === "array"
+        ? [`${field}: must list at least ${issue.minimum}, or be left out to take the default`]
+        : [`${field}: is too short or too small (at least ${issue.minimum})`];
+    case "too_big":
+      return [`${field}: is too long or too big (at most ${issue.maximum})`];
+    default:
+      return [`${field}: is not valid here (${issue.message})`];
   }
-  return [`${field}: ${issue.message}`];
 }
 
 function label(raw: unknown, index: number): string {
-  const name = (raw as { name?: unknown } | null)?.name;
-  return typeof name === "string" ? `"${name}"` : `#${index + 1} (no valid name)`;
+  const name = typeof raw === "object" && raw !== null ? (raw as { name?: unknown }).name : undefined;
+  return typeof name === "string" && name.length <= 60 ? shown(name) : `#${index + 1} (no valid name)`;
+}
+
+function invalid(environment: string, lines: readonly string[]): string {
+  return `Invalid environment ${environment}:\n${lines.map((l) => `  - ${l}`).join("\n")}`;
 }
 
 /**
@@ -64,18 +138,20 @@ export function loadEnvironments(raw: readonly unknown[], today: string): Loaded
     if (result.success) {
       environments.push(result.data);
     } else {
-      const lines = result.error.issues.flatMap(describeIssue);
-      problems.push(`Invalid environment ${label(candidate, index)}:\n${lines.map((l) => `  - ${l}`).join("\n")}`);
+      problems.push(invalid(label(candidate, index), result.error.issues.flatMap(describeIssue)));
     }
   });
   const names = environments.map((e) => e.name);
   names.forEach((name, i) => {
     if (names.indexOf(name) === i && names.lastIndexOf(name) !== i) {
       problems.push(
-        `Invalid environment "${name}":\n  - name: "${name}" is used by two environments, whose stacks would collide; rename one`,
+        invalid(`"${name}"`, [`name: "${name}" is used by two environments, whose stacks would collide; rename one`]),
       );
     }
   });
+  const collisions = environmentCollisions(environments);
+  for (const { environment, message } of collisions.errors)
+    problems.push(invalid(`"${environment}"`, [`clusterName: ${message}`]));
   if (problems.length > 0) throw new EnvironmentError(problems.join("\n"));
 
   const warnings: string[] = [];
@@ -91,5 +167,6 @@ export function loadEnvironments(raw: readonly unknown[], today: string): Loaded
     }
   }
   if (problems.length > 0) throw new EnvironmentError(problems.join("\n"));
+  warnings.push(...collisions.warnings.map((c) => c.message));
   return { environments, warnings, summaries };
 }

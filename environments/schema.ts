@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADDON_NAMES, type AddonName, addonsWithoutVersion, missingVersionsMessage } from "../modules/addons/versions";
+import { ADDON_NAMES, type AddonName } from "../modules/addons/versions";
 import { hasNoHostBits, parseCidr } from "../modules/network/cidr";
 import {
   IAM_ROLE_NAME_LIMIT,
@@ -7,10 +7,18 @@ import {
   principalTerraformName,
   terraformName,
 } from "../modules/cluster/names";
-import { supportStatus, supportedVersions } from "../modules/cluster/versions";
+import { supportStatus } from "../modules/cluster/versions";
 import { namespaceMatches } from "../modules/fargate/selector";
 import { isLabelKey, isLabelValue } from "../modules/kubernetes/labels";
-import { subnetPlanProblem } from "../modules/network/subnet-plan";
+import { MAX_ZONES, subnetPlanProblem } from "../modules/network/subnet-plan";
+import { kubernetesVersionProblem, usableVersions } from "./rules/kubernetes-version";
+import { accountOf, principalArnProblem, type PrincipalKind } from "./rules/principal-arns";
+import { publicCidrProblem } from "./rules/public-cidrs";
+import { PUBLIC_ENDPOINT_CIDRS } from "./rules/quotas";
+import { regionProblem, zoneProblem } from "./rules/regions";
+import { bucketNameProblem } from "./rules/s3-bucket-name";
+import { shown } from "./rules/show";
+import { tagProblems } from "./rules/tags";
 
 // Every message says what is wrong and how to fix it; the loader prefixes the environment and field.
 
@@ -19,19 +27,25 @@ const cidr = z.string().superRefine((value, ctx) => {
   if (!block) {
     ctx.addIssue({
       code: "custom",
-      message: `"${value}" is not an IPv4 CIDR block; write it as address/prefix, e.g. "10.10.0.0/16"`,
+      message: `${shown(value)} is not an IPv4 CIDR block; write it as address/prefix, e.g. "10.10.0.0/16"`,
     });
   } else if (!hasNoHostBits(block)) {
     ctx.addIssue({
       code: "custom",
-      message: `"${value}" has bits set after the /${block.prefix} prefix; use the network address of the block`,
+      message: `${shown(value)} has bits set after the /${block.prefix} prefix; use the network address of the block`,
     });
   }
 });
 
-const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as "ap-northeast-2"');
+/** A string checked by one of the AWS rules in environments/rules/ (problem returns the message, or undefined). */
+const checked = (problem: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
 
-const ACCOUNT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+const awsRegion = checked(regionProblem);
+const principalArn = (kind: PrincipalKind) => checked((arn) => principalArnProblem(arn, kind));
 
 // CloudWatch Logs accepts only these retention periods.
 const LOG_RETENTION_DAYS = [
@@ -50,12 +64,7 @@ const localBackend = z.strictObject({
 const s3Backend = z.strictObject({
   type: z.literal("s3"),
   /** Existing, versioned bucket holding every stack's state. */
-  bucket: z
-    .string()
-    .regex(
-      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-      "must be an S3 bucket name: 3-63 lowercase letters, digits, dots, hyphens",
-    ),
+  bucket: checked(bucketNameProblem),
   /** Key prefix; each stack's key is <keyPrefix>/<env>/<component>.tfstate. */
   keyPrefix: z
     .string()
@@ -69,7 +78,19 @@ const s3Backend = z.strictObject({
   useLockfile: z.boolean().default(true),
   /** Server-side encryption of the state objects. */
   encrypt: z.boolean().default(true),
+  /** Role the backend and the remote-state reads assume, e.g. in the account that holds the state. */
+  roleArn: principalArn("role").optional(),
 });
+
+const account = z.strictObject({
+  /** The AWS account every stack deploys into; credentials for another account fail before any change. */
+  id: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id, e.g. "123456789012"'),
+  /** Role every AWS provider assumes to deploy; it is also the cluster's deploying admin. */
+  roleArn: principalArn("role").optional(),
+});
+
+const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+const PROFILE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 const namespacePattern = z
   .string()
@@ -109,7 +130,7 @@ const fargateProfile = z.strictObject({
   name: z
     .string()
     .regex(
-      /^[A-Za-z][A-Za-z0-9_-]{0,39}$/,
+      PROFILE_NAME,
       "must be 1-40 letters, digits, '-' or '_', starting with a letter (it is part of Terraform names)",
     ),
   /** Pods matching any selector run on Fargate with this profile. */
@@ -120,8 +141,7 @@ const fargateProfile = z.strictObject({
         labels: z.record(z.string(), z.string()).optional(),
       }),
     )
-    .min(1, "needs at least one selector")
-    .max(5, "has more than 5 selectors, the EKS limit; split them over two profiles"),
+    .min(1, "needs at least one selector"),
 });
 
 export function environmentSchema(today: string) {
@@ -132,13 +152,9 @@ export function environmentSchema(today: string) {
         .string()
         .regex(/^[a-z][a-z0-9-]{0,15}$/, "must be 1-16 lowercase letters, digits or '-', starting with a letter"),
       /** AWS region of every stack of the environment, in the standard `aws` partition. */
-      region: awsRegion
-        // The vendored controller policy and the ARNs built here are for the `aws` partition;
-        // GovCloud has no EKS on Fargate logging.
-        .refine(
-          (region) => !/^(cn|us-gov|us-iso[a-z]?|eu-isoe)-/.test(region),
-          'is outside the standard aws partition (China, GovCloud and ISO regions are not supported); choose a region such as "ap-northeast-2"',
-        ),
+      region: awsRegion,
+      /** The AWS account the environment deploys into, and the role to deploy with. */
+      account: account.optional(),
       /** Availability zones, listed explicitly so a plan never depends on what an account sees. */
       availabilityZones: z
         .array(z.string())
@@ -152,7 +168,7 @@ export function environmentSchema(today: string) {
       clusterName: z
         .string()
         .regex(
-          /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/,
+          CLUSTER_NAME,
           "must be 1-40 letters, digits, '-' or '_', starting with a letter or digit (IAM role names built from it are limited to 64 characters)",
         ),
       /** Kubernetes minor version of the control plane, e.g. "1.35". */
@@ -161,7 +177,7 @@ export function environmentSchema(today: string) {
       tags: z.record(z.string(), z.string()).default({}),
       /** Where the state of each stack lives. */
       backend: z.discriminatedUnion("type", [localBackend, s3Backend], {
-        message: 'must be { type: "local" } or { type: "s3", bucket, keyPrefix, region }',
+        message: 'must be { type: "local" } or { type: "s3", bucket, keyPrefix, region, roleArn? }',
       }),
       /** VPC flow logs of the network stack, to a KMS-encrypted log group kept cluster.logRetentionDays. */
       flowLogs: z
@@ -197,19 +213,17 @@ export function environmentSchema(today: string) {
             .default("EXTENDED"),
           /** EKS authentication mode; access entries either way. */
           authenticationMode: z
-            .enum(["API", "API_AND_CONFIG_MAP"], { message: 'must be "API" or "API_AND_CONFIG_MAP"' })
+            .enum(["API", "API_AND_CONFIG_MAP"], {
+              // EKS also takes CONFIG_MAP, but access entries need API or API_AND_CONFIG_MAP:
+              // https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html
+              error: (issue) =>
+                issue.input === "CONFIG_MAP"
+                  ? '"CONFIG_MAP" is refused on purpose: in that mode EKS accepts no access entries, which is how this project grants cluster-admin, so the cluster stack\'s deploy would fail; use "API" (the default) or "API_AND_CONFIG_MAP"'
+                  : 'must be "API" or "API_AND_CONFIG_MAP"',
+            })
             .default("API"),
-          /** IAM roles or users given cluster-admin access entries, besides the deploying identity. */
-          adminPrincipalArns: z
-            .array(
-              z
-                .string()
-                .regex(
-                  ACCOUNT_ARN,
-                  "must be an IAM role or user ARN, e.g. arn:aws:iam::123456789012:role/platform-admin",
-                ),
-            )
-            .default([]),
+          /** IAM roles or users given cluster-admin access entries, besides account.roleArn. */
+          adminPrincipalArns: z.array(principalArn("role or user")).default([]),
           /** Fargate profiles, created one after another. One must select kube-system (coredns runs there). */
           fargateProfiles: z
             .array(fargateProfile)
@@ -245,38 +259,40 @@ export function environmentSchema(today: string) {
       const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
 
       env.availabilityZones.forEach((az, i) => {
-        if (!new RegExp(`^${env.region}[a-z]$`).test(az)) {
-          problem(
-            ["availabilityZones", i],
-            `"${az}" is not a zone of region ${env.region}; use names like "${env.region}a"`,
-          );
-        }
+        const zone = zoneProblem(az, env.region);
+        if (zone) problem(["availabilityZones", i], zone);
       });
-
-      if (parseCidr(env.vpcCidr)) {
+      // The zone count is the availabilityZones' problem; the VPC block's own problems are vpcCidr's.
+      if (env.availabilityZones.length > MAX_ZONES) {
+        problem(
+          ["availabilityZones"],
+          `lists ${env.availabilityZones.length} zones, but the subnet plan fits at most ${MAX_ZONES} (a ${MAX_ZONES + 1}th private subnet would overlap the public ones); list 2 or ${MAX_ZONES}`,
+        );
+      } else if (parseCidr(env.vpcCidr)) {
         const plan = subnetPlanProblem(env.vpcCidr, env.availabilityZones.length);
         if (plan) problem(["vpcCidr"], plan);
       }
 
-      const status = supportStatus(env.kubernetesVersion, today);
-      if (status === "unknown" || status === "ended") {
-        const why = status === "unknown" ? "is not an EKS version we know" : "is out of EKS support";
+      for (const { key, message } of tagProblems(env.tags))
+        problem(key === undefined ? ["tags"] : ["tags", key], message);
+
+      // A deploy role in another account than the one the providers are pinned to could never deploy.
+      const roleAccount = env.account?.roleArn && accountOf(env.account.roleArn);
+      if (env.account && roleAccount && /^\d{12}$/.test(env.account.id) && roleAccount !== env.account.id) {
         problem(
-          ["kubernetesVersion"],
-          `"${env.kubernetesVersion}" ${why}; use one of ${supportedVersions(today).join(", ")}`,
+          ["account", "roleArn"],
+          `is a role in account ${roleAccount}, but account.id is ${env.account.id}: the providers only accept credentials of ${env.account.id}; name a role of that account`,
         );
       }
 
-      // An unsupported Kubernetes version is reported above already.
-      const missingAddons = addonsWithoutVersion(env.kubernetesVersion, env.addons.versions);
-      if (missingAddons.length > 0 && status !== "unknown" && status !== "ended") {
-        problem(["addons", "versions"], missingVersionsMessage(env.kubernetesVersion, missingAddons));
-      }
+      const version = kubernetesVersionProblem(env.kubernetesVersion, env.addons.versions, today);
+      if (version) problem(version.field.split("."), version.message);
+      const status = supportStatus(env.kubernetesVersion, today);
 
       if (env.workloads.echoNamespace === env.workloads.gameNamespace) {
         problem(
           ["workloads", "echoNamespace"],
-          `"${env.workloads.echoNamespace}" is the game's namespace too; each sample creates and deletes its own, so give them different ones`,
+          `${shown(env.workloads.echoNamespace)} is the game's namespace too; each sample creates and deletes its own, so give them different ones`,
         );
       }
 
@@ -284,7 +300,7 @@ export function environmentSchema(today: string) {
       if (status === "extended" && cluster.supportType === "STANDARD") {
         problem(
           ["cluster", "supportType"],
-          `is "STANDARD" but kubernetesVersion "${env.kubernetesVersion}" is past standard support, so EKS would upgrade the control plane; upgrade to ${supportedVersions(today)[0]} or set "EXTENDED"`,
+          `is "STANDARD" but kubernetesVersion "${env.kubernetesVersion}" is past standard support, so EKS would upgrade the control plane; upgrade to ${usableVersions(today)[0]} or set "EXTENDED"`,
         );
       }
       if (cluster.endpointAccess === "private" && cluster.publicAccessCidrs) {
@@ -292,6 +308,23 @@ export function environmentSchema(today: string) {
           ["cluster", "publicAccessCidrs"],
           'is set but the endpoint is private; remove it or choose "public-and-private"',
         );
+      } else if (cluster.publicAccessCidrs) {
+        cluster.publicAccessCidrs.forEach((block, i) => {
+          const notPublic = publicCidrProblem(block);
+          if (notPublic) problem(["cluster", "publicAccessCidrs", i], notPublic);
+        });
+        // A restricted public-only endpoint also lists each NAT gateway's address (modules/cluster/eks-cluster.ts).
+        const natIps =
+          cluster.endpointAccess === "public" ? (env.natStrategy === "single" ? 1 : env.availabilityZones.length) : 0;
+        const total = cluster.publicAccessCidrs.length + natIps;
+        if (total > PUBLIC_ENDPOINT_CIDRS.limit) {
+          const nat =
+            natIps > 0 ? ` plus the ${natIps} NAT address${natIps > 1 ? "es" : ""} a public-only endpoint adds` : "";
+          problem(
+            ["cluster", "publicAccessCidrs"],
+            `lists ${cluster.publicAccessCidrs.length} blocks${nat}, over EKS's limit of ${PUBLIC_ENDPOINT_CIDRS.limit} ("${PUBLIC_ENDPOINT_CIDRS.name}", a quota AWS does not raise); merge blocks into wider ones`,
+          );
+        }
       }
       // Profile names become Terraform names with "-" as "_", so "a-b" and "a_b" would collide.
       const names = cluster.fargateProfiles.map((p) => terraformName(p.name));
@@ -301,15 +334,16 @@ export function environmentSchema(today: string) {
           problem(
             ["cluster", "fargateProfiles", i, "name"],
             first === name
-              ? `"${name}" names two profiles; give each profile its own name`
-              : `"${name}" and "${first}" differ only in "-" and "_", so their Terraform names collide; rename one`,
+              ? `${shown(name)} names two profiles; give each profile its own name`
+              : `${shown(name)} and ${shown(first)} differ only in "-" and "_", so their Terraform names collide; rename one`,
           );
         }
+        // Only from valid names: an invalid one is reported on its own field already.
         const role = podExecutionRoleName(env.clusterName, name);
-        if (role.length > IAM_ROLE_NAME_LIMIT) {
+        if (CLUSTER_NAME.test(env.clusterName) && PROFILE_NAME.test(name) && role.length > IAM_ROLE_NAME_LIMIT) {
           problem(
             ["cluster", "fargateProfiles", i, "name"],
-            `makes the pod execution role name "${role}" ${role.length} characters long, over IAM's limit of ${IAM_ROLE_NAME_LIMIT}; shorten the profile name or clusterName`,
+            `makes the pod execution role name ${shown(role)} ${role.length} characters long, over IAM's limit of ${IAM_ROLE_NAME_LIMIT}; shorten the profile name or clusterName`,
           );
         }
         selectors.forEach((selector, j) => {
@@ -318,12 +352,12 @@ export function environmentSchema(today: string) {
             if (!isLabelKey(key)) {
               problem(
                 path,
-                `"${key}" is not a Kubernetes label key: use a name of up to 63 letters, digits, '-', '_' or '.' that starts and ends with a letter or digit, optionally after a DNS prefix and "/" (e.g. "app.kubernetes.io/name")`,
+                `${shown(key)} is not a Kubernetes label key: use a name of up to 63 letters, digits, '-', '_' or '.' that starts and ends with a letter or digit, optionally after a DNS prefix and "/" (e.g. "app.kubernetes.io/name")`,
               );
             } else if (!isLabelValue(value)) {
               problem(
                 path,
-                `"${value}" is not a label value a selector can match: use 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+                `${shown(value)} is not a label value a selector can match: use 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
               );
             }
           }
@@ -337,8 +371,8 @@ export function environmentSchema(today: string) {
           problem(
             ["cluster", "adminPrincipalArns", i],
             first === arn
-              ? `lists "${arn}" twice; list each principal once`
-              : `"${arn}" and "${first}" would share the Terraform name admin_${admins[i]}; list only one of them`,
+              ? `lists ${shown(arn)} twice; list each principal once`
+              : `${shown(arn)} and ${shown(first)} would share the Terraform name admin_${admins[i]}; list only one of them`,
           );
         }
       });

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { ClusterAdminAccess } from "../modules/cluster/admin-access";
-import { principalTerraformName } from "../modules/cluster/names";
+import { clusterAdmins } from "../modules/cluster/admins";
 import { DeployingIdentity } from "../modules/cluster/deploying-identity";
 import { EksCluster } from "../modules/cluster/eks-cluster";
 import { FargateLogDestination } from "../modules/fargate/logging/destination";
@@ -34,16 +34,12 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       partition: identity.partition,
     });
 
-    const admins = [
-      { terraformName: "deployer", principalArn: identity.principalArn },
-      ...settings.adminPrincipalArns.map((arn) => ({
-        terraformName: `admin_${principalTerraformName(arn)}`,
-        principalArn: arn,
-      })),
-    ];
-    for (const admin of admins) {
+    for (const admin of clusterAdmins(env.account?.roleArn, settings.adminPrincipalArns)) {
+      const first = "firstDeployer" in admin;
       new ClusterAdminAccess(this, `access_${admin.terraformName}`, {
-        ...admin,
+        terraformName: admin.terraformName,
+        principalArn: first ? identity.principalArn : admin.principalArn,
+        keepFirstPrincipal: first,
         clusterName: cluster.name,
         partition: identity.partition,
       });

@@ -114,8 +114,16 @@ export const CONTRACT = {
     lb_controller_namespace: { kind: "string", description: "Namespace the controller runs in", readBy: [] },
   },
   workloads: {
-    game_url: { kind: "string", description: "URL of the 2048 game (its ALB)", readBy: [] },
-    echo_url: { kind: "string", description: "URL of the echo server (its NLB)", readBy: [] },
+    game_url: {
+      kind: "string",
+      description: "URL of the 2048 game (its ALB); empty when the samples are off",
+      readBy: [],
+    },
+    echo_url: {
+      kind: "string",
+      description: "URL of the echo server (its NLB); empty when the samples are off",
+      readBy: [],
+    },
   },
 } as const satisfies Record<Component, Record<string, OutputSpec>>;
 

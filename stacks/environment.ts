@@ -6,11 +6,11 @@ import { LbControllerStack } from "./lb-controller";
 import { NetworkStack } from "./network";
 import { WorkloadsStack } from "./workloads";
 
-/** Builds the stacks of one environment, each depending on the one before it. */
+/** Builds the five stacks of one environment, each depending on the one before it (workloads empty when the samples are off). */
 export function buildEnvironment(scope: Construct, env: Environment): void {
   const network = new NetworkStack(scope, env);
   const cluster = new ClusterStack(scope, env, network);
   const addons = new AddonsStack(scope, env, { network, cluster });
   const lbController = new LbControllerStack(scope, env, { network, cluster, addons });
-  if (env.workloads.enabled) new WorkloadsStack(scope, env, { cluster, lbController });
+  new WorkloadsStack(scope, env, { cluster, lbController });
 }

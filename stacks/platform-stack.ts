@@ -3,6 +3,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { ClusterConnection, type ClusterProvider } from "../modules/kubernetes/connection";
+import { stackDefaultTags } from "../modules/tags";
 import {
   type Component,
   type OutputName,
@@ -27,8 +28,8 @@ export interface PlatformStackOptions {
 }
 
 /**
- * A stack of one environment: its backend, the AWS provider with the environment's region and
- * default tags (unless left out), named outputs, and typed reads of upstream outputs.
+ * A stack of one environment: its backend, the AWS provider with the environment's region, default
+ * tags and account (unless left out), named outputs, and typed reads of upstream outputs.
  */
 export class PlatformStack<C extends Component> extends TerraformStack {
   /** The environment this stack belongs to. */
@@ -45,7 +46,10 @@ export class PlatformStack<C extends Component> extends TerraformStack {
     if (options.awsProvider ?? true) {
       new AwsProvider(this, "aws", {
         region: env.region,
-        defaultTags: [{ tags: { ...env.tags, ManagedBy: "cdktf", Stack: this.node.id } }],
+        defaultTags: [{ tags: stackDefaultTags(env.tags, this.node.id) }],
+        // Credentials of another account fail when the provider starts, before any change.
+        allowedAccountIds: env.account ? [env.account.id] : undefined,
+        assumeRole: env.account?.roleArn ? [{ roleArn: env.account.roleArn }] : undefined,
       });
     }
   }
@@ -67,6 +71,8 @@ export class PlatformStack<C extends Component> extends TerraformStack {
       endpoint: cluster.get("cluster_endpoint"),
       certificateAuthorityData: cluster.get("cluster_certificate_authority_data"),
       region: this.env.region,
+      // The deploy role has cluster-admin; the token is signed as it, like every AWS provider's calls.
+      roleArn: this.env.account?.roleArn,
       providers,
     });
   }

@@ -25,8 +25,8 @@ export function declareBackend(stack: TerraformStack, env: Environment, componen
     new LocalBackend(stack, { path: `${PROJECT_FROM_STACK_DIR}/${location}` });
     return;
   }
-  const { bucket, region, encrypt, useLockfile } = env.backend;
-  new S3Backend(stack, { bucket, key: location, region, encrypt });
+  const { bucket, region, encrypt, useLockfile, roleArn } = env.backend;
+  new S3Backend(stack, { bucket, key: location, region, encrypt, assumeRole: roleArn ? { roleArn } : undefined });
   // cdktf 0.21's S3Backend has no typed field for S3-native locking (Terraform 1.10+).
   stack.addOverride("terraform.backend.s3.use_lockfile", useLockfile);
 }
@@ -42,8 +42,14 @@ export function readRemoteState(
   if (env.backend.type === "local") {
     return new DataTerraformRemoteStateLocal(stack, id, { path: `${PROJECT_FROM_STACK_DIR}/${location}` });
   }
-  const { bucket, region, encrypt, useLockfile } = env.backend;
-  const state = new DataTerraformRemoteStateS3(stack, id, { bucket, key: location, region, encrypt });
+  const { bucket, region, encrypt, useLockfile, roleArn } = env.backend;
+  const state = new DataTerraformRemoteStateS3(stack, id, {
+    bucket,
+    key: location,
+    region,
+    encrypt,
+    assumeRole: roleArn ? { roleArn } : undefined,
+  });
   // The upstream's backend settings in full, so the read cannot drift from them (a read takes no lock).
   state.addOverride("config.use_lockfile", useLockfile);
   return state;

@@ -15,7 +15,9 @@ export interface WorkloadsUpstreams {
 /**
  * `<env>-workloads`: the sample applications behind an ALB and an NLB. It holds only Kubernetes
  * resources, so it has no AWS provider. The loader has checked the same workload descriptions
- * against Fargate's rules before synthesis.
+ * against Fargate's rules before synthesis. The stack exists in every environment: with the samples
+ * off it is empty but keeps its Kubernetes provider, so the deploy after turning them off deletes them
+ * (and their load balancers), and destroy order never changes.
  */
 export class WorkloadsStack extends PlatformStack<"workloads"> {
   constructor(scope: Construct, env: Environment, upstreams: WorkloadsUpstreams) {
@@ -25,6 +27,10 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
 
     this.connectToCluster(cluster, ["kubernetes"]);
 
+    if (!env.workloads.enabled) {
+      this.outputs({ game_url: "", echo_url: "" });
+      return;
+    }
     const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace });
     const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace });
 

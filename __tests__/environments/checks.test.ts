@@ -10,7 +10,7 @@ describe("checkEnvironment", () => {
   it("summarizes dev's workloads and warns only that its public API endpoint is open to 0.0.0.0/0", () => {
     const report = checkEnvironment(loadedDev, TEST_TODAY);
     expect(report.warnings).toEqual([expect.stringContaining("cluster.publicAccessCidrs")]);
-    const restricted = { ...loadedDev, cluster: { ...loadedDev.cluster, publicAccessCidrs: ["203.0.113.0/24"] } };
+    const restricted = { ...loadedDev, cluster: { ...loadedDev.cluster, publicAccessCidrs: ["1.2.3.0/24"] } };
     expect(checkEnvironment(restricted, TEST_TODAY).warnings).toEqual([]);
     expect(report.summary).toMatch(/^Fargate pods of "dev":\n {2}Deployment study-2048\/deployment-2048: 2 pods/);
   });

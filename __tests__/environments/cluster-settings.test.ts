@@ -33,11 +33,30 @@ describe("cluster settings", () => {
     });
   });
 
-  it("rejects a profile with more than 5 selectors", () => {
+  it("warns, without failing, about a profile with more selectors than EKS's default quota, saying how to raise it", () => {
     const selectors = ["a", "b", "c", "d", "e", "f"].map((namespace) => ({ namespace }));
-    expect(problemsOf(withProfiles({ name: "many", selectors }))).toBe(
-      'Invalid environment "dev":\n' +
-        "  - cluster.fargateProfiles[1].selectors: has more than 5 selectors, the EKS limit; split them over two profiles",
+    const { warnings } = loadEnvironments([withProfiles({ name: "many", selectors })], TEST_TODAY);
+    expect(warnings.filter((w) => w.includes("quota"))).toEqual([
+      'Environment "dev": cluster.fargateProfiles[1].selectors: has 6, over EKS\'s default quota "Selectors per Fargate profile" (5), ' +
+        "so the deploy fails unless the account has been granted more. Check it with aws service-quotas get-service-quota " +
+        "--service-code eks --quota-code L-D78D8AF8; raise it with aws service-quotas request-service-quota-increase " +
+        "--service-code eks --quota-code L-D78D8AF8 --desired-value 6",
+    ]);
+  });
+
+  it("warns about more Fargate profiles, and more labels on a selector, than EKS's default quotas", () => {
+    const labels = Object.fromEntries(["a", "b", "c", "d", "e", "f", "g"].map((k) => [k, "x"]));
+    const profiles = Array.from({ length: 10 }, (_, i) => ({ name: `p${i}`, selectors: [{ namespace: `ns${i}` }] }));
+    const warnings = loadEnvironments(
+      [withProfiles(...profiles, { name: "labelled", selectors: [{ namespace: "app-*", labels }] })],
+      TEST_TODAY,
+    ).warnings.filter((w) => w.includes("quota"));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /^Environment "dev": cluster.fargateProfiles: has 12, over EKS's default quota "Fargate profiles per cluster" \(10\).*--quota-code L-33415657 --desired-value 12$/,
+    );
+    expect(warnings[1]).toMatch(
+      /^Environment "dev": cluster.fargateProfiles\[11\].selectors\[0\].labels: has 7, over EKS's default quota "Label pairs per Fargate profile selector" \(5\).*L-23414FF3/,
     );
   });
 
@@ -105,15 +124,61 @@ describe("cluster settings", () => {
   });
 
   it("rejects public access CIDRs on a private endpoint", () => {
-    expect(problemsOf(withCluster({ endpointAccess: "private", publicAccessCidrs: ["203.0.113.0/24"] }))).toContain(
+    expect(problemsOf(withCluster({ endpointAccess: "private", publicAccessCidrs: ["1.2.3.0/24"] }))).toContain(
       'cluster.publicAccessCidrs: is set but the endpoint is private; remove it or choose "public-and-private"',
     );
   });
 
-  it("rejects an admin principal that is not an IAM role or user ARN", () => {
+  it("refuses an assumed-role session as admin, naming the role ARN to use instead", () => {
     const session = "arn:aws:sts::123456789012:assumed-role/admin/alice";
-    expect(problemsOf(withCluster({ adminPrincipalArns: [session] }))).toContain(
-      "cluster.adminPrincipalArns[0]: must be an IAM role or user ARN, e.g. arn:aws:iam::123456789012:role/platform-admin",
+    expect(problemsOf(withCluster({ adminPrincipalArns: [session] }))).toBe(
+      'Invalid environment "dev":\n' +
+        `  - cluster.adminPrincipalArns[0]: "${session}" is an assumed-role session, which expires and which EKS and STS ` +
+        "do not accept here; use the role's ARN \"arn:aws:iam::123456789012:role/admin\" (with the role's path before its name, if it has one)",
+    );
+  });
+
+  it("refuses an admin principal of another partition or that is not an IAM ARN", () => {
+    expect(problemsOf(withCluster({ adminPrincipalArns: ["arn:aws-cn:iam::123456789012:role/admin"] }))).toContain(
+      'cluster.adminPrincipalArns[0]: "arn:aws-cn:iam::123456789012:role/admin" is in the "aws-cn" partition, but the ' +
+        'environment\'s region is in "aws"; use an ARN starting "arn:aws:"',
+    );
+    expect(problemsOf(withCluster({ adminPrincipalArns: ["admin"] }))).toContain(
+      'cluster.adminPrincipalArns[0]: "admin" is not an IAM role or user ARN; write it as "arn:aws:iam::123456789012:role/platform-admin"',
+    );
+  });
+
+  it("explains why CONFIG_MAP authentication is refused although EKS accepts it", () => {
+    expect(problemsOf(withCluster({ authenticationMode: "CONFIG_MAP" }))).toBe(
+      'Invalid environment "dev":\n' +
+        '  - cluster.authenticationMode: "CONFIG_MAP" is refused on purpose: in that mode EKS accepts no access entries, ' +
+        'which is how this project grants cluster-admin, so the cluster stack\'s deploy would fail; use "API" (the default) ' +
+        'or "API_AND_CONFIG_MAP"',
+    );
+  });
+
+  it("refuses a public access block that is private or reserved, and accepts wider public blocks", () => {
+    expect(problemsOf(withCluster({ publicAccessCidrs: ["1.2.3.0/24", "10.20.0.0/16"] }))).toBe(
+      'Invalid environment "dev":\n' +
+        '  - cluster.publicAccessCidrs[1]: "10.20.0.0/16" is inside 10.0.0.0/8, a private range (RFC 1918): no request ' +
+        "to the public endpoint comes from there; list the public addresses your users and CI reach AWS from, or reach " +
+        "the API through the private endpoint instead",
+    );
+    const env = withCluster({ publicAccessCidrs: ["0.0.0.0/0"] });
+    expect(loadEnvironments([env], TEST_TODAY).environments).toHaveLength(1);
+  });
+
+  it("refuses more public access blocks than EKS's hard limit of 40, counting the NAT addresses of a public-only endpoint", () => {
+    const blocks = (n: number) => Array.from({ length: n }, (_, i) => `1.2.${i}.0/24`);
+    expect(loadEnvironments([withCluster({ publicAccessCidrs: blocks(40) })], TEST_TODAY).environments).toHaveLength(1);
+    expect(problemsOf(withCluster({ publicAccessCidrs: blocks(41) }))).toBe(
+      'Invalid environment "dev":\n' +
+        "  - cluster.publicAccessCidrs: lists 41 blocks, over EKS's limit of 40 (\"Public endpoint access CIDR ranges per " +
+        'cluster", a quota AWS does not raise); merge blocks into wider ones',
+    );
+    // dev has one NAT gateway, whose address a restricted public-only endpoint adds to the list.
+    expect(problemsOf(withCluster({ endpointAccess: "public", publicAccessCidrs: blocks(40) }))).toContain(
+      "lists 40 blocks plus the 1 NAT address a public-only endpoint adds, over EKS's limit of 40",
     );
   });
 

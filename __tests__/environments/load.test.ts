@@ -24,6 +24,11 @@ describe("loadEnvironments", () => {
       region: "ap-northeast-2",
       useLockfile: true,
       encrypt: true,
+      roleArn: "arn:aws:iam::111122223333:role/terraform-state",
+    });
+    expect(environments[1].account).toEqual({
+      id: "123456789012",
+      roleArn: "arn:aws:iam::123456789012:role/platform-deploy",
     });
     expect(environments[1].workloads.enabled).toBe(false);
   });
@@ -64,22 +69,37 @@ describe("loadEnvironments", () => {
     );
   });
 
-  it("rejects more zones than the subnet plan holds", () => {
+  it("reports more zones than the subnet plan holds on availabilityZones, not vpcCidr", () => {
     const azs = ["a", "b", "c", "d"].map((l) => `ap-northeast-2${l}`);
-    expect(problemsOf(withDev({ availabilityZones: azs }))).toContain(
-      "vpcCidr: the subnet plan fits at most 3 availability zones",
+    expect(problemsOf(withDev({ availabilityZones: azs }))).toBe(
+      'Invalid environment "dev":\n' +
+        "  - availabilityZones: lists 4 zones, but the subnet plan fits at most 3 (a 4th private subnet would overlap the public ones); list 2 or 3",
     );
   });
 
   it("rejects a region outside the standard aws partition", () => {
     expect(problemsOf(withDev({ region: "cn-north-1", availabilityZones: ["cn-north-1a", "cn-north-1b"] }))).toBe(
-      'Invalid environment "dev":\n  - region: is outside the standard aws partition (China, GovCloud and ISO regions are not supported); choose a region such as "ap-northeast-2"',
+      'Invalid environment "dev":\n  - region: "cn-north-1" is outside the standard aws partition (China, GovCloud, ISO and European Sovereign Cloud regions are not supported); choose a region such as "ap-northeast-2"',
+    );
+  });
+
+  it("rejects a region that does not exist, suggesting those of its area", () => {
+    expect(
+      problemsOf(withDev({ region: "ap-northeast-5", availabilityZones: ["ap-northeast-5a", "ap-northeast-5b"] })),
+    ).toBe(
+      'Invalid environment "dev":\n  - region: "ap-northeast-5" is not a region of the aws partition; use one of ap-northeast-1, ap-northeast-2, ap-northeast-3',
     );
   });
 
   it("rejects an availability zone outside the region", () => {
     expect(problemsOf(withDev({ availabilityZones: ["ap-northeast-2a", "us-east-1b"] }))).toContain(
-      'availabilityZones[1]: "us-east-1b" is not a zone of region ap-northeast-2; use names like "ap-northeast-2a"',
+      'availabilityZones[1]: "us-east-1b" is not an Availability Zone of ap-northeast-2, which has ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d',
+    );
+  });
+
+  it("rejects a zone letter the region does not have", () => {
+    expect(problemsOf(withDev({ availabilityZones: ["ap-northeast-2a", "ap-northeast-2e"] }))).toContain(
+      'availabilityZones[1]: "ap-northeast-2e" is not an Availability Zone of ap-northeast-2',
     );
   });
 
@@ -95,21 +115,22 @@ describe("loadEnvironments", () => {
     );
   });
 
-  it("rejects a Kubernetes version EKS does not know", () => {
-    expect(problemsOf(withDev({ kubernetesVersion: "1.99" }))).toContain(
-      'kubernetesVersion: "1.99" is not an EKS version we know; use one of 1.35, 1.34, 1.33, 1.32',
+  it("rejects text that is not a Kubernetes minor version, suggesting only versions that synthesize", () => {
+    expect(problemsOf(withDev({ kubernetesVersion: "v1.35" }))).toBe(
+      'Invalid environment "dev":\n  - kubernetesVersion: "v1.35" is not a Kubernetes minor version; write it as "1.35", one of 1.35, 1.34, 1.33, 1.32',
     );
   });
 
   it("rejects a Kubernetes version out of support", () => {
-    expect(problemsOf(withDev({ kubernetesVersion: "1.30" }))).toContain(
-      'kubernetesVersion: "1.30" is out of EKS support; use one of 1.35, 1.34, 1.33, 1.32',
+    expect(problemsOf(withDev({ kubernetesVersion: "1.30" }))).toBe(
+      'Invalid environment "dev":\n  - kubernetesVersion: "1.30" is out of EKS support (its extended support ended 2026-07-23), so EKS would refuse or upgrade the cluster; use one of 1.35, 1.34, 1.33, 1.32',
     );
+    expect(problemsOf(withDev({ kubernetesVersion: "1.20" }))).toContain('"1.20" is out of EKS support, so EKS');
   });
 
   it("warns, without failing, about a version in extended support and its price", () => {
     const { warnings } = loadEnvironments(
-      [withDev({ kubernetesVersion: "1.33", cluster: { ...dev.cluster, publicAccessCidrs: ["203.0.113.0/24"] } })],
+      [withDev({ kubernetesVersion: "1.33", cluster: { ...dev.cluster, publicAccessCidrs: ["1.2.3.0/24"] } })],
       TEST_TODAY,
     );
     expect(warnings).toEqual([
@@ -125,19 +146,23 @@ describe("loadEnvironments", () => {
 
   it("names a missing field", () => {
     const { region: _omitted, ...noRegion } = dev;
-    expect(problemsOf(noRegion)).toContain('region: is missing; add it (see "Environment settings" in README.md)');
+    expect(problemsOf(noRegion)).toContain(
+      'region: is missing; add it as text in quotes, e.g. "ap-northeast-2" (see "Environment settings" in README.md)',
+    );
   });
 
   it("rejects a bad NAT strategy and a bad backend together, in one message", () => {
     const message = problemsOf(withDev({ natStrategy: "many", backend: { type: "gcs" } }));
     expect(message).toContain('natStrategy: must be "single" or "one-per-az"');
-    expect(message).toContain('backend.type: must be { type: "local" } or { type: "s3", bucket, keyPrefix, region }');
+    expect(message).toContain(
+      'backend.type: must be { type: "local" } or { type: "s3", bucket, keyPrefix, region, roleArn? }',
+    );
     expect(message.match(/Invalid environment/g)).toHaveLength(1);
   });
 
   it("labels an environment without a valid name by its position", () => {
     expect(problemsOf(withDev({ name: 42 }))).toMatch(
-      /^Invalid environment #1 \(no valid name\):\n {2}- name: must be a string/,
+      /^Invalid environment #1 \(no valid name\):\n {2}- name: must be text in quotes, e.g. "dev", got 42/,
     );
   });
 });

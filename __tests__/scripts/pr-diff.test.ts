@@ -10,6 +10,14 @@ const synth = synthesizedProject();
 const manifestFile = join(synth.outdir, "manifest.json");
 const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
 
+/** A copy of the manifest without one stack, as an environment that did not synthesize it would have. */
+function manifestWithout(stack: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "manifest-")), "manifest.json");
+  const { [stack]: _left, ...stacks } = manifest.stacks;
+  writeFileSync(file, JSON.stringify({ ...manifest, stacks }));
+  return file;
+}
+
 const prDiff = (...args: string[]) =>
   spawnSync("npm", ["run", "--silent", "pr-diff", "--", ...args], {
     encoding: "utf8",
@@ -29,8 +37,12 @@ describe("pr-diff stacks", () => {
     });
   });
 
-  it("skips stacks the environment does not synthesize", () => {
-    expect(environmentStacks(manifestFile, "prod")).not.toContain("prod-workloads");
+  it("lists all five stacks of every environment, samples on or off", () => {
+    expect(environmentStacks(manifestFile, "prod")).toContain("prod-workloads");
+  });
+
+  it("skips stacks a manifest does not hold", () => {
+    expect(environmentStacks(manifestWithout("prod-workloads"), "prod")).not.toContain("prod-workloads");
   });
 
   it("prints them one per line for the workflow's loop, and fails on an unknown environment", () => {
@@ -77,8 +89,8 @@ describe("pr-diff comment", () => {
     });
   });
 
-  it("marks the stacks the environment does not synthesize", () => {
-    const runs = readRuns(manifestFile, "prod", plansDir());
+  it("marks the stacks a manifest does not hold", () => {
+    const runs = readRuns(manifestWithout("prod-workloads"), "prod", plansDir());
     expect(runs[4]).toEqual({ stack: "prod-workloads", notSynthesized: true });
   });
 

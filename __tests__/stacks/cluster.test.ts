@@ -10,7 +10,7 @@ const dev = synth.stack("dev-cluster");
 const prod = synth.stack("prod-cluster");
 
 // Variants of dev, synthesized together: a private endpoint, a restricted public-only endpoint,
-// extra admins, and three profiles with labels.
+// extra admins, and three profiles with labels; a deploy role that is also listed as an admin.
 const variant = (name: string, cluster: Record<string, unknown>, clusterName = `${name}-fargate`) => ({
   ...devInput,
   name,
@@ -20,7 +20,7 @@ const variant = (name: string, cluster: Record<string, unknown>, clusterName = `
 const loaded = loadEnvironments(
   [
     variant("priv", { endpointAccess: "private" }),
-    variant("pub", { endpointAccess: "public", publicAccessCidrs: ["203.0.113.0/24"], supportType: "STANDARD" }),
+    variant("pub", { endpointAccess: "public", publicAccessCidrs: ["1.2.3.0/24"], supportType: "STANDARD" }),
     variant("admins", {
       authenticationMode: "API_AND_CONFIG_MAP",
       adminPrincipalArns: ["arn:aws:iam::123456789012:role/ops/platform-admin", "arn:aws:iam::123456789012:user/alice"],
@@ -30,6 +30,15 @@ const loaded = loadEnvironments(
         { name: "study-wildcard", selectors: [{ namespace: "study-*" }, { namespace: "demo-?" }] },
       ],
     }),
+    {
+      ...variant("deployrole", {
+        adminPrincipalArns: [
+          "arn:aws:iam::123456789012:role/ops/platform-admin",
+          "arn:aws:iam::123456789012:user/alice",
+        ],
+      }),
+      account: { id: "123456789012", roleArn: "arn:aws:iam::123456789012:role/ops/platform-admin" },
+    },
   ],
   TEST_TODAY,
 );
@@ -135,7 +144,7 @@ describe("cluster stack", () => {
     expect(prod.resource.aws_eks_cluster.cluster.vpc_config).toMatchObject({
       endpoint_public_access: true,
       endpoint_private_access: true,
-      public_access_cidrs: ["203.0.113.0/24"],
+      public_access_cidrs: ["1.2.3.0/24"],
     });
   });
 
@@ -155,7 +164,7 @@ describe("cluster stack", () => {
       endpoint_public_access: true,
       endpoint_private_access: false,
       public_access_cidrs:
-        '${concat(["203.0.113.0/24"], formatlist("%s/32", data.terraform_remote_state.network.outputs.nat_public_ips))}',
+        '${concat(["1.2.3.0/24"], formatlist("%s/32", data.terraform_remote_state.network.outputs.nat_public_ips))}',
     });
   });
 
@@ -166,17 +175,21 @@ describe("cluster stack", () => {
     });
   });
 
-  it("manages access entries only: none bootstrapped, the deployer's IAM role gets cluster admin", () => {
+  it("manages access entries only: none bootstrapped; without a deploy role or admins, the first deployer's role keeps cluster admin", () => {
     expect(dev.resource.aws_eks_cluster.cluster.access_config).toEqual({
       authentication_mode: "API",
       bootstrap_cluster_creator_admin_permissions: false,
     });
     // An assumed-role caller is resolved to its IAM role.
     expect(dev.data.aws_iam_session_context.current.arn).toBe("${data.aws_caller_identity.current.arn}");
-    expect(dev.resource.aws_eks_access_entry.deployer).toMatchObject({
+    expect(Object.keys(dev.resource.aws_eks_access_entry)).toEqual(["deployer"]);
+    const { "//": _metadata, ...deployer } = dev.resource.aws_eks_access_entry.deployer;
+    expect(deployer).toEqual({
       cluster_name: "${aws_eks_cluster.cluster.name}",
       principal_arn: "${data.aws_iam_session_context.current.issuer_arn}",
       type: "STANDARD",
+      // A teammate's plan resolves another role here: the entry keeps the one it was created with.
+      lifecycle: { ignore_changes: ["principal_arn"] },
     });
     expect(dev.resource.aws_eks_access_policy_association.deployer_cluster_admin).toMatchObject({
       cluster_name: "${aws_eks_access_entry.deployer.cluster_name}",
@@ -187,21 +200,34 @@ describe("cluster stack", () => {
     });
   });
 
-  it("gives every listed admin principal an access entry with cluster admin", () => {
+  it("gives the environment's deploy role cluster admin by its ARN, the same whoever plans (prod)", () => {
+    expect(Object.keys(prod.resource.aws_eks_access_entry)).toEqual(["deployer"]);
+    const { "//": _metadata, ...deployer } = prod.resource.aws_eks_access_entry.deployer;
+    expect(deployer).toEqual({
+      cluster_name: "${aws_eks_cluster.cluster.name}",
+      principal_arn: "arn:aws:iam::123456789012:role/platform-deploy",
+      type: "STANDARD",
+    });
+  });
+
+  it("gives exactly the listed admins cluster admin when there is no deploy role, the deploy role once when listed too", () => {
     const stack = variants.stack("admins-cluster");
     expect(stack.resource.aws_eks_cluster.cluster.access_config.authentication_mode).toBe("API_AND_CONFIG_MAP");
     expect(Object.keys(stack.resource.aws_eks_access_entry)).toEqual([
       "admin_role_ops_platform_admin",
       "admin_user_alice",
-      "deployer",
     ]);
     expect(stack.resource.aws_eks_access_entry.admin_role_ops_platform_admin.principal_arn).toBe(
       "arn:aws:iam::123456789012:role/ops/platform-admin",
     );
+    expect(stack.resource.aws_eks_access_entry.admin_user_alice).not.toHaveProperty("lifecycle");
     expect(stack.resource.aws_eks_access_policy_association.admin_user_alice_cluster_admin).toMatchObject({
       principal_arn: "${aws_eks_access_entry.admin_user_alice.principal_arn}",
       access_scope: { type: "cluster" },
     });
+    const withRole = variants.stack("deployrole-cluster").resource.aws_eks_access_entry;
+    expect(Object.keys(withRole)).toEqual(["admin_user_alice", "deployer"]);
+    expect(withRole.deployer.principal_arn).toBe("arn:aws:iam::123456789012:role/ops/platform-admin");
   });
 
   it("creates the IRSA OIDC provider for the cluster's issuer with client id sts.amazonaws.com", () => {

@@ -17,7 +17,7 @@ import { type Synthesized, TEST_TODAY, synthesize, synthesizedProject } from "..
 const publicOnly = {
   ...dev,
   name: "pub",
-  cluster: { ...dev.cluster, endpointAccess: "public", publicAccessCidrs: ["198.51.100.0/24"] },
+  cluster: { ...dev.cluster, endpointAccess: "public", publicAccessCidrs: ["1.2.3.0/24"] },
 };
 const synths = [synthesizedProject(), synthesize(loadEnvironments([publicOnly], TEST_TODAY).environments)];
 

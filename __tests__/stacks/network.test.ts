@@ -193,6 +193,7 @@ describe("network stack", () => {
         region: "ap-northeast-2",
         encrypt: true,
         use_lockfile: true,
+        assume_role: { role_arn: "arn:aws:iam::111122223333:role/terraform-state" },
       },
     });
   });

@@ -23,6 +23,8 @@ describe("state backends", () => {
         region: "ap-northeast-2",
         encrypt: true,
         use_lockfile: true,
+        // The state lives in another account: the backend assumes the environment's state role.
+        assume_role: { role_arn: "arn:aws:iam::111122223333:role/terraform-state" },
       });
     }
     const keys = prodIds.map((id) => synth.stack(id).terraform.backend.s3.key);

@@ -7,10 +7,10 @@ import { projectEnvironments, snapshot, synthesize, synthesizedProject } from ".
 describe("synthesis", () => {
   const first = synthesizedProject();
 
-  it("names every stack <env>-<component>, samples only where enabled", () => {
-    const expected = projectEnvironments().flatMap((env) =>
-      COMPONENTS.filter((c) => c !== "workloads" || env.workloads.enabled).map((c) => `${env.name}-${c}`),
-    );
+  it("names every stack <env>-<component>, all five in every environment, samples on or off", () => {
+    const environments = projectEnvironments();
+    expect(environments.some((e) => !e.workloads.enabled)).toBe(true);
+    const expected = environments.flatMap((env) => COMPONENTS.map((c) => `${env.name}-${c}`));
     expect([...first.stackIds].sort()).toEqual(expected.sort());
   });
 

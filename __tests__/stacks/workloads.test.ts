@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { dev } from "../../environments/dev";
 import { loadEnvironments } from "../../environments/load";
 import { fargateSize } from "../../modules/fargate/size";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { outputNames } from "../../stacks/contract";
 import { problemsOf } from "../support/environments";
-import { type StackJson, TEST_TODAY, synthesizedProject } from "../support/synth";
+import { type StackJson, TEST_TODAY, projectEnvironments, synthesizedProject } from "../support/synth";
 
 const synth = synthesizedProject();
 const stack = synth.stack("dev-workloads");
@@ -216,8 +218,34 @@ describe("workloads stack", () => {
     });
   });
 
-  it("is not synthesized where the samples are off (prod)", () => {
-    expect(synth.stackIds).toContain("dev-workloads");
-    expect(synth.stackIds).not.toContain("prod-workloads");
+  it("stays, empty, where the samples are off (prod), so the next deploy removes samples turned off", () => {
+    const prod = synth.stack("prod-workloads");
+    expect(prod.resource).toBeUndefined();
+    // The provider stays: Terraform needs it to delete what the state still holds.
+    expect(prod.provider.kubernetes[0].exec[0].args).toEqual([
+      "eks",
+      "get-token",
+      "--cluster-name",
+      "${data.terraform_remote_state.cluster.outputs.cluster_name}",
+      "--region",
+      "ap-northeast-2",
+      // prod's deploy role, which has cluster-admin: the token is signed as it.
+      "--role-arn",
+      "arn:aws:iam::123456789012:role/platform-deploy",
+    ]);
+    expect(prod.output).toEqual({
+      game_url: { value: "", description: "URL of the 2048 game (its ALB); empty when the samples are off" },
+      echo_url: { value: "", description: "URL of the echo server (its NLB); empty when the samples are off" },
+    });
+  });
+
+  it("keeps every environment's destroy order: workloads go before the controller, samples on or off", () => {
+    const manifest = JSON.parse(readFileSync(join(synth.outdir, "manifest.json"), "utf8"));
+    for (const env of projectEnvironments()) {
+      expect(manifest.stacks[`${env.name}-workloads`].dependencies).toEqual([
+        `${env.name}-cluster`,
+        `${env.name}-lb-controller`,
+      ]);
+    }
   });
 });

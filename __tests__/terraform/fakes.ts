@@ -42,6 +42,14 @@ export const MOCK_DATA_DEFAULTS: Record<string, Record<string, unknown>> = {
   aws_partition: { partition: "aws", dns_suffix: "amazonaws.com", reverse_dns_prefix: "com.amazonaws" },
 };
 
+/** The session of another identity of the same account, planning after the first deploy. */
+export const TEAMMATE_SESSION: Record<string, unknown> = {
+  issuer_arn: `arn:aws:iam::${ACCOUNT}:role/teammate`,
+  issuer_id: "AROAEXAMPLETEAMMATE",
+  issuer_name: "teammate",
+  session_name: "",
+};
+
 /** A plausible value for every named output of the contract, fed to downstream stacks. */
 export const FAKE_OUTPUTS: Record<string, unknown> = {
   vpc_id: "vpc-0123456789abcdef0",

@@ -76,8 +76,8 @@ describe("reading terraform test output", () => {
 describe("the offline workspace", () => {
   const synth = synthesizedProject();
 
-  it("plans, mock-applies, then plans again against the applied state", () => {
-    const { dir } = buildWorkspace(synth, ["dev-network"]);
+  it("plans, mock-applies, then plans again against the applied state, as itself and as a teammate", () => {
+    const { dir } = buildWorkspace(synth, ["dev-network", "dev-cluster"]);
     const runs = [
       ...readFileSync(join(dir, "offline.tftest.hcl"), "utf8").matchAll(/run "(\w+)" \{\n\s+command = (\w+)/g),
     ];
@@ -85,7 +85,13 @@ describe("the offline workspace", () => {
       ["plan", "plan"],
       ["apply", "apply"],
       ["replan", "plan"],
+      ["replan_as_teammate", "plan"],
     ]);
+    // Only the cluster stack reads who is planning.
+    expect(readFileSync(join(dir, "offline.tftest.hcl"), "utf8")).toContain(
+      "override_data {\n    target = module.dev_cluster.data.aws_iam_session_context.current\n" +
+        '    values = {"issuer_arn":"arn:aws:iam::123456789012:role/teammate"',
+    );
   });
 
   it("drops an output block that only Kubernetes values filled", () => {

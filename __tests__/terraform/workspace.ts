@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COMPONENTS, type OutputName, outputSpec } from "../../stacks/contract";
 import type { StackJson, Synthesized } from "../support/synth";
-import { FAKE_OUTPUTS, MOCK_DATA_DEFAULTS, MOCK_RESOURCE_DEFAULTS } from "./fakes";
+import { FAKE_OUTPUTS, MOCK_DATA_DEFAULTS, MOCK_RESOURCE_DEFAULTS, TEAMMATE_SESSION } from "./fakes";
 
 // One Terraform root holding every synthesized stack as a child module, so the AWS provider's
 // schema loads once for all of them. Each stack keeps its resources, data sources and outputs;
@@ -102,6 +102,7 @@ export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspac
   const root: StackJson = { module: {}, provider: { aws: [] } };
   const moduleOf: Record<string, string> = {};
   const tests: string[] = [];
+  const sessionReads: string[] = [];
 
   for (const id of stackIds) {
     const name = id.replace(/-/g, "_");
@@ -120,6 +121,8 @@ export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspac
       tests.push(mockProvider(name));
     }
 
+    if (stack.data?.aws_iam_session_context?.current)
+      sessionReads.push(`module.${name}.data.aws_iam_session_context.current`);
     for (const dataId of Object.keys(stack.data?.terraform_remote_state ?? {})) {
       const upstreamId = upstreamStack(id, dataId);
       const outputs = fakeOutputsOf(synth.stack(upstreamId), upstreamId);
@@ -139,6 +142,12 @@ export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspac
   ]) {
     tests.push(`run "${run}" {\n  command = ${command}\n}\n`);
   }
+  // "replan_as_teammate": the same, planned by another identity (a teammate, the PR-plan role): cluster
+  // access must not follow whoever runs the plan.
+  const teammate = sessionReads.map(
+    (target) => `  override_data {\n    target = ${target}\n    values = ${hcl(TEAMMATE_SESSION)}\n  }\n`,
+  );
+  tests.push(`run "replan_as_teammate" {\n  command = plan\n${teammate.join("")}}\n`);
   writeFileSync(join(dir, "offline.tftest.hcl"), tests.join("\n"));
   return { dir, moduleOf };
 }

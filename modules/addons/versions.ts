@@ -21,8 +21,13 @@ export type AddonVersionOverrides = Partial<AddonVersions>;
 //   1.28-1.34). No table we read lists 1.35 yet; AWS publishes a single vpc-cni build for every
 //   supported version, so 1.35 uses the same one. Check any row with
 //   `aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>` before relying on it.
-// Add a row when an environment moves to a new Kubernetes version.
-export const KNOWN_GOOD_ADDON_VERSIONS: Readonly<Record<string, AddonVersions>> = {
+// - 1.36: coredns and kube-proxy from the same tables in Japanese,
+//   docs.aws.amazon.com/ja_jp/eks/latest/userguide/managing-coredns.md and managing-kube-proxy.md (the
+//   English copies we could read predate 1.36). No AWS table we read lists vpc-cni for 1.36, so the row
+//   leaves it out and an environment on 1.36 must set addons.versions["vpc-cni"] itself.
+// Add a row when an environment moves to a new Kubernetes version; a row may leave out what AWS has not published.
+export const KNOWN_GOOD_ADDON_VERSIONS: Readonly<Record<string, AddonVersionOverrides>> = {
+  "1.36": { coredns: "v1.14.3-eksbuild.3", "kube-proxy": "v1.36.0-eksbuild.14" },
   "1.35": { coredns: "v1.14.2-eksbuild.4", "vpc-cni": "v1.20.4-eksbuild.1", "kube-proxy": "v1.35.3-eksbuild.2" },
   "1.34": { coredns: "v1.13.2-eksbuild.7", "vpc-cni": "v1.20.4-eksbuild.1", "kube-proxy": "v1.34.6-eksbuild.2" },
   "1.33": { coredns: "v1.13.2-eksbuild.4", "vpc-cni": "v1.20.4-eksbuild.1", "kube-proxy": "v1.33.10-eksbuild.2" },
@@ -31,23 +36,28 @@ export const KNOWN_GOOD_ADDON_VERSIONS: Readonly<Record<string, AddonVersions>> 
 
 /** The add-ons that have neither a known-good version for the Kubernetes version nor an override. */
 export function addonsWithoutVersion(kubernetesVersion: string, overrides: AddonVersionOverrides): AddonName[] {
-  const known = KNOWN_GOOD_ADDON_VERSIONS[kubernetesVersion];
-  return ADDON_NAMES.filter((name) => overrides[name] === undefined && known === undefined);
+  const known: AddonVersionOverrides = KNOWN_GOOD_ADDON_VERSIONS[kubernetesVersion] ?? {};
+  return ADDON_NAMES.filter((name) => (overrides[name] ?? known[name]) === undefined);
 }
 
 /** The version of each add-on: the override, else the table's; throws when an add-on has neither. */
 export function addonVersions(kubernetesVersion: string, overrides: AddonVersionOverrides): AddonVersions {
   const missing = addonsWithoutVersion(kubernetesVersion, overrides);
   if (missing.length > 0) throw new Error(missingVersionsMessage(kubernetesVersion, missing));
-  const known = KNOWN_GOOD_ADDON_VERSIONS[kubernetesVersion];
+  const known: AddonVersionOverrides = KNOWN_GOOD_ADDON_VERSIONS[kubernetesVersion] ?? {};
   return Object.fromEntries(ADDON_NAMES.map((name) => [name, overrides[name] ?? known[name]])) as AddonVersions;
 }
 
 /** What is wrong when add-ons have no version, and how to fix it. */
 export function missingVersionsMessage(kubernetesVersion: string, missing: readonly AddonName[]): string {
+  const complete = Object.keys(KNOWN_GOOD_ADDON_VERSIONS).filter((v) => addonsWithoutVersion(v, {}).length === 0);
+  const what =
+    KNOWN_GOOD_ADDON_VERSIONS[kubernetesVersion] === undefined
+      ? "no known-good add-on versions"
+      : `no known-good ${missing.join(", ")} version`;
   return (
-    `has no known-good add-on versions for Kubernetes ${kubernetesVersion} (modules/addons/versions.ts covers ` +
-    `${Object.keys(KNOWN_GOOD_ADDON_VERSIONS).join(", ")}); set ${missing.map((n) => `"${n}"`).join(", ")} ` +
+    `has ${what} for Kubernetes ${kubernetesVersion} (modules/addons/versions.ts covers ` +
+    `${complete.join(", ")}); set ${missing.map((n) => `"${n}"`).join(", ")} ` +
     `(aws eks describe-addon-versions --kubernetes-version ${kubernetesVersion} --addon-name <name>), ` +
     `or add a row to the table`
   );

@@ -12,6 +12,8 @@ export interface ClusterAdminAccessProps {
   partition: string;
   /** Readable Terraform name of the entry and its association, e.g. "deployer". */
   terraformName: string;
+  /** Keep the principal the entry was created with: a later plan by another identity changes nothing. */
+  keepFirstPrincipal?: boolean;
 }
 
 /**
@@ -30,6 +32,8 @@ export class ClusterAdminAccess extends Construct {
       clusterName: props.clusterName,
       principalArn: props.principalArn,
       type: "STANDARD",
+      // Replacing the principal would replace the entry, moving cluster-admin to whoever planned last.
+      lifecycle: props.keepFirstPrincipal ? { ignoreChanges: ["principal_arn"] } : undefined,
     });
     this.entry.overrideLogicalId(props.terraformName);
 

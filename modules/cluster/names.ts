@@ -60,6 +60,21 @@ export function logsKeyAlias(clusterName: string): string {
   return `alias/${clusterName}/logs`;
 }
 
+/**
+ * Every IAM name an environment creates. IAM names are unique per account, not per region, so two
+ * environments in one account must not share any of them.
+ */
+export function accountWideNames(clusterName: string, profileNames: readonly string[]): string[] {
+  return [
+    `role/${clusterRoleName(clusterName)}`,
+    ...profileNames.map((profile) => `role/${podExecutionRoleName(clusterName, profile)}`),
+    `role/${lbControllerRoleName(clusterName)}`,
+    `policy/${lbControllerRoleName(clusterName)}`,
+    `policy/${fargateLoggingPolicyName(clusterName)}`,
+    `role/${flowLogsRoleName(clusterName)}`,
+  ];
+}
+
 /** A Terraform identifier for a name that may hold "-" (profile names, IAM names). */
 export function terraformName(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, "_");

@@ -6,17 +6,32 @@ export interface FargateSelector {
   labels?: Record<string, string>;
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split("")
-    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\-]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${body}$`);
-}
-
-/** True when a Fargate namespace pattern matches the namespace. */
+/**
+ * True when a Fargate namespace pattern matches the namespace. Wildcard matching without a regular
+ * expression (a pattern like "*?*?*?...x" would make one backtrack for hours): on a mismatch, the last
+ * `*` takes one more character, so the work is at most pattern length times namespace length.
+ */
 export function namespaceMatches(pattern: string, namespace: string): boolean {
-  return globToRegExp(pattern).test(namespace);
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let starAt = 0;
+  while (n < namespace.length) {
+    if (p < pattern.length && (pattern[p] === "?" || pattern[p] === namespace[n])) {
+      p++;
+      n++;
+    } else if (p < pattern.length && pattern[p] === "*") {
+      star = p++;
+      starAt = n;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++starAt;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === "*") p++;
+  return p === pattern.length;
 }
 
 /** True when the selector picks a pod in `namespace` with `labels`. */

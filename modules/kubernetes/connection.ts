@@ -13,6 +13,8 @@ export interface ClusterEndpointProps {
   certificateAuthorityData: string;
   /** Region of the cluster, so `aws eks get-token` does not depend on the caller's default region. */
   region: string;
+  /** Role the token is signed as (the environment's deploy role, which has cluster-admin); else the caller's own identity. */
+  roleArn?: string;
 }
 
 /** Host, CA and exec authentication shared by the kubernetes and helm providers. */
@@ -33,7 +35,10 @@ export function clusterConnection(props: ClusterEndpointProps): ClusterConnectio
     exec: {
       apiVersion: "client.authentication.k8s.io/v1beta1",
       command: "aws",
-      args: ["eks", "get-token", "--cluster-name", props.clusterName, "--region", props.region],
+      args: [
+        ...["eks", "get-token", "--cluster-name", props.clusterName, "--region", props.region],
+        ...(props.roleArn ? ["--role-arn", props.roleArn] : []),
+      ],
     },
   };
 }

@@ -1,4 +1,4 @@
-import { cidrSubnet, cidrsOverlap, formatCidr, parseCidr } from "./cidr";
+import { cidrSubnet, formatCidr, parseCidr } from "./cidr";
 
 /** The two subnets the network stack creates in one availability zone. */
 export interface ZoneSubnets {
@@ -19,10 +19,31 @@ const PUBLIC_NEWBITS = 8;
 const PUBLIC_OFFSET = 48;
 const SMALLEST_SUBNET_PREFIX = 28;
 
+/**
+ * The most zones the plan holds: private block k must stay below the first public block, which is
+ * private block PUBLIC_OFFSET / 2^(PUBLIC_NEWBITS - PRIVATE_NEWBITS) = 3.
+ */
+export const MAX_ZONES = PUBLIC_OFFSET / 2 ** (PUBLIC_NEWBITS - PRIVATE_NEWBITS);
+
+/** The Load Balancer Controller's subnet discovery tag of each kind of subnet. */
+export const SUBNET_ROLE_TAG = {
+  private: "kubernetes.io/role/internal-elb",
+  public: "kubernetes.io/role/elb",
+} as const;
+
+/** Tags of one subnet: its Name (prefix, kind, zone) and the role tag the Load Balancer Controller looks for. */
+export function subnetTags(
+  prefix: string,
+  kind: "private" | "public",
+  availabilityZone: string,
+): Record<string, string> {
+  return { Name: `${prefix}-${kind}-${availabilityZone}`, [SUBNET_ROLE_TAG[kind]]: "1" };
+}
+
 /** Why the VPC CIDR cannot hold the subnet plan for this many zones, or undefined when it can. */
 export function subnetPlanProblem(vpcCidr: string, zoneCount: number): string | undefined {
   const vpc = parseCidr(vpcCidr);
-  if (!vpc) return `"${vpcCidr}" is not an IPv4 CIDR block`;
+  if (!vpc) return "is not an IPv4 CIDR block";
   if (vpc.prefix < 16 || vpc.prefix > SMALLEST_SUBNET_PREFIX) {
     return `a VPC block must be between /16 and /28 (AWS limit), got /${vpc.prefix}`;
   }
@@ -32,10 +53,8 @@ export function subnetPlanProblem(vpcCidr: string, zoneCount: number): string | 
       `/${vpc.prefix + PUBLIC_NEWBITS}, smaller than AWS's /28 minimum; use /20 or larger (e.g. /16)`
     );
   }
-  const privates = Array.from({ length: zoneCount }, (_, k) => cidrSubnet(vpc, PRIVATE_NEWBITS, k));
-  const firstPublic = cidrSubnet(vpc, PUBLIC_NEWBITS, PUBLIC_OFFSET);
-  if (privates.some((p) => cidrsOverlap(p, firstPublic))) {
-    return `the subnet plan fits at most 3 availability zones: a 4th private subnet would overlap the public subnets`;
+  if (zoneCount > MAX_ZONES) {
+    return `the subnet plan fits at most ${MAX_ZONES} availability zones: a ${MAX_ZONES + 1}th private subnet would overlap the public subnets`;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc as AwsVpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
-import type { ZoneSubnets } from "./subnet-plan";
+import { subnetTags, type ZoneSubnets } from "./subnet-plan";
 
 /** Settings of the VPC construct. */
 export interface VpcProps {
@@ -61,10 +61,7 @@ export class Vpc extends Construct {
         availabilityZone: zone.availabilityZone,
         cidrBlock: kind === "private" ? zone.privateCidr : zone.publicCidr,
         mapPublicIpOnLaunch: false,
-        tags: {
-          Name: `${name}-${kind}-${zone.availabilityZone}`,
-          [kind === "private" ? "kubernetes.io/role/internal-elb" : "kubernetes.io/role/elb"]: "1",
-        },
+        tags: subnetTags(name, kind, zone.availabilityZone),
       });
       s.overrideLogicalId(`${kind}_${zone.suffix}`);
       return s;

@@ -7,20 +7,21 @@ import {
 } from "../../../modules/addons/versions";
 
 describe("KNOWN_GOOD_ADDON_VERSIONS", () => {
-  it("has a row for every Kubernetes version the environments may use, 1.32 to 1.35", () => {
-    expect(Object.keys(KNOWN_GOOD_ADDON_VERSIONS).sort()).toEqual(["1.32", "1.33", "1.34", "1.35"]);
+  it("has a row for every Kubernetes version the environments may use, 1.32 to 1.36", () => {
+    expect(Object.keys(KNOWN_GOOD_ADDON_VERSIONS).sort()).toEqual(["1.32", "1.33", "1.34", "1.35", "1.36"]);
   });
 
-  it("pins every add-on in every row to an EKS build version", () => {
+  it("pins every add-on of 1.32 to 1.35, and of 1.36 what the EKS user guide lists (not vpc-cni)", () => {
     for (const [kubernetes, row] of Object.entries(KNOWN_GOOD_ADDON_VERSIONS)) {
-      expect(Object.keys(row).sort(), kubernetes).toEqual([...ADDON_NAMES].sort());
+      const expected = kubernetes === "1.36" ? ["coredns", "kube-proxy"] : [...ADDON_NAMES].sort();
+      expect(Object.keys(row).sort(), kubernetes).toEqual(expected);
       for (const version of Object.values(row)) expect(version).toMatch(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/);
     }
   });
 
   it("pins kube-proxy to the Kubernetes minor version of its row", () => {
     for (const [kubernetes, row] of Object.entries(KNOWN_GOOD_ADDON_VERSIONS)) {
-      expect(row["kube-proxy"].startsWith(`v${kubernetes}.`), kubernetes).toBe(true);
+      expect(row["kube-proxy"]?.startsWith(`v${kubernetes}.`), kubernetes).toBe(true);
     }
   });
 });
@@ -28,6 +29,15 @@ describe("KNOWN_GOOD_ADDON_VERSIONS", () => {
 describe("addonVersions", () => {
   it("takes the table's versions for a known Kubernetes version", () => {
     expect(addonVersions("1.35", {})).toEqual(KNOWN_GOOD_ADDON_VERSIONS["1.35"]);
+  });
+
+  it("takes a partial row's versions and asks only for the add-on it lacks", () => {
+    expect(addonsWithoutVersion("1.36", {})).toEqual(["vpc-cni"]);
+    expect(addonVersions("1.36", { "vpc-cni": "v1.20.4-eksbuild.1" })).toEqual({
+      coredns: "v1.14.3-eksbuild.3",
+      "vpc-cni": "v1.20.4-eksbuild.1",
+      "kube-proxy": "v1.36.0-eksbuild.14",
+    });
   });
 
   it("lets an override replace one add-on and keeps the table for the others", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  accountWideNames,
   clusterRoleName,
   controlPlaneLogGroupName,
   fargateLogGroupName,
@@ -8,6 +9,20 @@ import {
   principalTerraformName,
   terraformName,
 } from "../../../modules/cluster/names";
+
+describe("account-wide names", () => {
+  it("lists every IAM role and policy an environment creates, which must be unique in the account", () => {
+    expect(accountWideNames("dev-fargate", ["kube-system", "apps"])).toEqual([
+      "role/dev-fargate-cluster",
+      "role/dev-fargate-fargate-kube-system",
+      "role/dev-fargate-fargate-apps",
+      "role/dev-fargate-lb-controller",
+      "policy/dev-fargate-lb-controller",
+      "policy/dev-fargate-fargate-logging",
+      "role/dev-fargate-vpc-flow-logs",
+    ]);
+  });
+});
 
 describe("cluster names", () => {
   it("derives fixed, readable physical names from the cluster name", () => {

@@ -14,13 +14,13 @@ describe("publicEndpointWarning", () => {
 
   it("warns when 0.0.0.0/0 is listed explicitly, even among other blocks", () => {
     expect(
-      publicEndpointWarning(env({ endpointAccess: "public", publicAccessCidrs: ["203.0.113.0/24", "0.0.0.0/0"] })),
+      publicEndpointWarning(env({ endpointAccess: "public", publicAccessCidrs: ["1.2.3.0/24", "0.0.0.0/0"] })),
     ).toBeDefined();
   });
 
   it("is silent for a restricted or a private endpoint", () => {
     expect(
-      publicEndpointWarning(env({ endpointAccess: "public-and-private", publicAccessCidrs: ["203.0.113.0/24"] })),
+      publicEndpointWarning(env({ endpointAccess: "public-and-private", publicAccessCidrs: ["1.2.3.0/24"] })),
     ).toBeUndefined();
     expect(publicEndpointWarning(env({ endpointAccess: "private" }))).toBeUndefined();
   });

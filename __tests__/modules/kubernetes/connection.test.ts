@@ -32,6 +32,17 @@ describe("clusterConnection", () => {
     expect(connection.host).toBe("https://example.eks.amazonaws.com");
   });
 
+  it("signs the token as the environment's deploy role when there is one", () => {
+    const withRole = clusterConnection({
+      clusterName: "prod-fargate",
+      endpoint: "https://example.eks.amazonaws.com",
+      certificateAuthorityData: "Q0E=",
+      region: "ap-northeast-2",
+      roleArn: "arn:aws:iam::123456789012:role/platform-deploy",
+    });
+    expect(withRole.exec.args.slice(-2)).toEqual(["--role-arn", "arn:aws:iam::123456789012:role/platform-deploy"]);
+  });
+
   it("decodes the CA bundle in Terraform, since the cluster's CA is only known after deploy", () => {
     const stack = new TerraformStack(Testing.app(), "test");
     new TerraformOutput(stack, "ca", { value: connection.clusterCaCertificate });

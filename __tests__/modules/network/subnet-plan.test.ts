@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cidrSubnet, formatCidr, parseCidr } from "../../../modules/network/cidr";
-import { planSubnets, subnetPlanProblem } from "../../../modules/network/subnet-plan";
+import { cidrSubnet, cidrsOverlap, formatCidr, parseCidr } from "../../../modules/network/cidr";
+import { MAX_ZONES, planSubnets, subnetPlanProblem, subnetTags } from "../../../modules/network/subnet-plan";
 
 describe("cidrSubnet", () => {
   it("matches Terraform's cidrsubnet()", () => {
@@ -37,5 +37,34 @@ describe("planSubnets", () => {
     expect(subnetPlanProblem("10.0.0.0/16", 4)).toMatch(/at most 3 availability zones/);
     expect(subnetPlanProblem("10.0.0.0/16", 3)).toBeUndefined();
     expect(() => planSubnets("10.0.0.0/16", ["a", "b", "c", "d"])).toThrow(/at most 3/);
+  });
+});
+
+describe("MAX_ZONES", () => {
+  it("is the last zone whose private block stays clear of the public blocks", () => {
+    const vpc = parseCidr("10.0.0.0/16")!;
+    const firstPublic = cidrSubnet(vpc, 8, 48);
+    expect(MAX_ZONES).toBe(3);
+    expect(cidrsOverlap(cidrSubnet(vpc, 4, MAX_ZONES - 1), firstPublic)).toBe(false);
+    expect(cidrsOverlap(cidrSubnet(vpc, 4, MAX_ZONES), firstPublic)).toBe(true);
+  });
+
+  it("is checked before any block is computed, however many zones", () => {
+    expect(subnetPlanProblem("10.0.0.0/16", 1000)).toBe(
+      "the subnet plan fits at most 3 availability zones: a 4th private subnet would overlap the public subnets",
+    );
+  });
+});
+
+describe("subnetTags", () => {
+  it("names the subnet and tags its role for the Load Balancer Controller", () => {
+    expect(subnetTags("dev-fargate", "public", "ap-northeast-2a")).toEqual({
+      Name: "dev-fargate-public-ap-northeast-2a",
+      "kubernetes.io/role/elb": "1",
+    });
+    expect(subnetTags("dev-fargate", "private", "ap-northeast-2b")).toEqual({
+      Name: "dev-fargate-private-ap-northeast-2b",
+      "kubernetes.io/role/internal-elb": "1",
+    });
   });
 });

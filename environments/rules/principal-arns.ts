@@ -1,0 +1,46 @@
+import { shown } from "./show";
+
+// IAM ARNs the environment names: admins (EKS access entries) and roles to assume. Access entries take
+// the IAM role or user, never an STS session: "Create access entries",
+// https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html
+// ARN and name formats: "IAM identifiers", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
+// (names of 1-64 letters, digits and + = , . @ _ -, paths of /-separated segments).
+
+/** The partition of every environment (regions are checked to be in it). */
+export const PARTITION = "aws";
+
+const IAM_ARN = /^arn:([^:]*):iam::(\d{12}):(role|user)(\/[\w+=,.@-]+)*\/([\w+=,.@-]{1,64})$/;
+const SESSION_ARN = /^arn:([^:]*):sts::(\d{12}):assumed-role\/([\w+=,.@-]{1,64})\/[\w+=,.@-]+$/;
+
+/** Which kinds of principal a field takes. */
+export type PrincipalKind = "role" | "role or user";
+
+/** Why `arn` is not an IAM principal of the partition of the kind asked, or undefined when it is. */
+export function principalArnProblem(arn: string, kind: PrincipalKind): string | undefined {
+  const example = `arn:${PARTITION}:iam::123456789012:role/platform-admin`;
+  const session = SESSION_ARN.exec(arn);
+  if (session) {
+    const [, partition, account, role] = session;
+    return (
+      `${shown(arn)} is an assumed-role session, which expires and which EKS and STS do not accept here; ` +
+      `use the role's ARN "arn:${partition}:iam::${account}:role/${role}" (with the role's path before its name, if it has one)`
+    );
+  }
+  const match = IAM_ARN.exec(arn);
+  if (!match) {
+    return `${shown(arn)} is not an IAM ${kind} ARN; write it as "${example}"`;
+  }
+  const [, partition, , type] = match;
+  if (partition !== PARTITION) {
+    return `${shown(arn)} is in the "${partition}" partition, but the environment's region is in "${PARTITION}"; use an ARN starting "arn:${PARTITION}:"`;
+  }
+  if (kind === "role" && type !== "role") {
+    return `${shown(arn)} is an IAM user; only a role can be assumed, so name a role, e.g. "arn:${PARTITION}:iam::123456789012:role/platform-deploy"`;
+  }
+  return undefined;
+}
+
+/** The account id in an IAM ARN, or undefined when the text is not one. */
+export function accountOf(arn: string): string | undefined {
+  return IAM_ARN.exec(arn)?.[2];
+}
