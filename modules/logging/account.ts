@@ -11,6 +11,8 @@ export class CurrentAccount extends Construct {
   readonly accountId: string;
   /** ARN partition ("aws", ...). */
   readonly partition: string;
+  /** ARN of the caller: an IAM user, or an STS session of an assumed role. */
+  readonly callerArn: string;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -20,5 +22,6 @@ export class CurrentAccount extends Construct {
     partition.overrideLogicalId("current");
     this.accountId = caller.accountId;
     this.partition = partition.partition;
+    this.callerArn = caller.arn;
   }
 }
