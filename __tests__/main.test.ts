@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { ENVIRONMENTS } from "../environments";
 import { snapshot, synthesizedProject } from "./support/synth";
 
 // The app as cdktf runs it (cdktf.json: node scripts/app.cjs), end to end.
@@ -24,6 +25,12 @@ describe("the cdktf app", () => {
     const result = run("scripts/app.cjs", outdir);
     expect(result.status, result.stderr).toBe(0);
     expect(snapshot(outdir)).toEqual(snapshot(synthesizedProject().outdir));
+    // The synthesis summary gives each environment's monthly total.
+    for (const env of ENVIRONMENTS as { name: string }[]) {
+      expect(result.stdout).toMatch(
+        new RegExp(`^Monthly cost of "${env.name}": \\$[\\d,]+\\.\\d\\d at on-demand list prices in `, "m"),
+      );
+    }
   });
 
   it.each([

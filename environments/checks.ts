@@ -2,7 +2,10 @@
 // App exists: a rejected environment writes nothing, and every note is printed before synthesis.
 
 import { publicEndpointWarning } from "../modules/cluster/public-endpoint";
+import { fargatePodMonthlyUsd } from "../modules/cost/fargate-pods";
+import { PRICES } from "../modules/cost/prices";
 import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard";
+import type { FargateSize } from "../modules/fargate/size";
 import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
 import { sampleWorkloads } from "../modules/workloads/samples";
 import { EnvironmentError } from "./error";
@@ -46,5 +49,9 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   }
   const openEndpoint = publicEndpointWarning(env);
   if (openEndpoint) warnings.push(openEndpoint);
-  return { warnings, summary: workloads.length > 0 ? fargateSummary(env.name, placements) : undefined };
+  // A warning about requests Fargate rounds up says what that costs, at the region's prices.
+  const prices = PRICES.regions[env.region] ?? {};
+  const podMonthlyUsd = (size: FargateSize) => fargatePodMonthlyUsd(size, prices, PRICES.hoursPerMonth);
+  const summary = workloads.length > 0 ? fargateSummary(env.name, placements, podMonthlyUsd) : undefined;
+  return { warnings, summary };
 }

@@ -144,6 +144,28 @@ const fargateProfile = z.strictObject({
     .min(1, "needs at least one selector"),
 });
 
+// A volume the cost estimate assumes: a plain number, zero allowed.
+const gbPerMonth = z.number().nonnegative("must be a number of GB a month, 0 or more");
+
+// What the cost estimate (npm run cost) cannot know from the stacks, stated as assumptions.
+const costAssumptions = z.strictObject({
+  /** Capacity units (LCU for an ALB, NLCU for an NLB) each load balancer is billed for every hour; a minimal baseline. */
+  loadBalancerCapacityUnits: z.number().nonnegative("must be a number of capacity units, 0 or more").default(1),
+  /** GB a month each log group ingests; each keeps it for cluster.logRetentionDays. */
+  logsGbPerMonth: z
+    .strictObject({
+      /** Control-plane logs (cluster.logTypes), /aws/eks/<clusterName>/cluster. */
+      controlPlane: gbPerMonth.default(10),
+      /** Pod logs Fargate's Fluent Bit ships, /aws/eks/<clusterName>/fargate. */
+      fargatePods: gbPerMonth.default(5),
+      /** Fluent Bit's own process logs, when addons.fluentBitProcessLogs is on. */
+      fluentBitProcess: gbPerMonth.default(1),
+      /** VPC flow logs (vended logs), when flowLogs.enabled is on, /aws/vpc/<clusterName>/flow-logs. */
+      flowLogs: gbPerMonth.default(5),
+    })
+    .prefault({}),
+});
+
 export function environmentSchema(today: string) {
   return z
     .strictObject({
@@ -254,6 +276,8 @@ export function environmentSchema(today: string) {
           echoNamespace: sampleNamespace.default("app-echo"),
         })
         .prefault({}),
+      /** Assumed volumes of the cost estimate (npm run cost), for what the stacks cannot know. */
+      cost: costAssumptions.prefault({}),
     })
     .superRefine((env, ctx) => {
       const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });

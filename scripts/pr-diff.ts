@@ -1,12 +1,14 @@
 // The pull-request workflow's helper (npm run pr-diff -- <command>):
 //   stacks <env>          prints the environment's synthesized stack ids in dependency order
 //   comment <env> <dir>   reads <dir>/<stack>.log and <dir>/<stack>.exit, writes <dir>/comment.md,
-//                         and exits 1 when a stack failed to plan (not when its upstream is undeployed)
+//                         and exits 1 when a stack failed to plan (not when its upstream is undeployed);
+//                         with <dir>/cost-head.json (and cost-base.json), the comment ends with the cost section
 // Reads cdktf.out/manifest.json (or $CDKTF_OUTDIR), so run it after `cdktf synth`.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMPONENTS, stackId } from "../stacks/contract";
-import { readPlan, renderComment, type StackRun } from "./pr-comment";
+import { renderCostSection } from "./cost-comment";
+import { GITHUB_COMMENT_LIMIT, readPlan, renderComment, type StackRun } from "./pr-comment";
 import { runCli } from "./run-cli";
 
 /** Stack ids of one environment found in a cdktf manifest, in dependency order. */
@@ -34,6 +36,17 @@ export function readRuns(manifestFile: string, environment: string, dir: string)
   });
 }
 
+/** The cost section from the estimates the workflow saved in `dir`, or "" when there is none for the head. */
+export function readCostSection(dir: string): string {
+  const read = (name: string) => {
+    const file = join(dir, name);
+    const text = existsSync(file) ? readFileSync(file, "utf8").trim() : "";
+    return text ? JSON.parse(text) : undefined;
+  };
+  const head = read("cost-head.json");
+  return head ? renderCostSection(read("cost-base.json"), head) : "";
+}
+
 function main(args: string[]): number {
   const manifest = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", "manifest.json");
   const [command, environment, dir] = args;
@@ -44,7 +57,9 @@ function main(args: string[]): number {
   if (command === "comment" && environment && dir) {
     const runs = readRuns(manifest, environment, dir);
     const { PR_HEAD_SHA: commit, RUN_URL: runUrl } = process.env;
-    writeFileSync(join(dir, "comment.md"), renderComment({ environment, runs, commit, runUrl }));
+    const cost = readCostSection(dir);
+    const plans = renderComment({ environment, runs, commit, runUrl, limit: GITHUB_COMMENT_LIMIT - cost.length });
+    writeFileSync(join(dir, "comment.md"), plans + cost);
     const failed = runs.map(readPlan).filter((p) => p.status === "failed");
     failed.forEach((p) => console.error(`${p.stack} failed to plan: ${p.summary}`));
     return failed.length > 0 ? 1 : 0;

@@ -128,6 +128,20 @@ describe("GitHub workflows", () => {
       expect(loop).toContain('echo "$status" > "pr-diff/$stack.exit"');
     });
 
+    it("estimates the cost at the head and base commits before rendering the comment, without AWS credentials", () => {
+      const index = (match: (s: Step) => boolean) => job.steps.findIndex(match);
+      const step = job.steps.find((s) => s.run?.includes("cost -- --json"))!;
+      expect(step.env).toEqual({ BASE_SHA: "${{ github.event.pull_request.base.sha }}" });
+      expect(step.run).toContain("npm run --silent cost -- --json > pr-diff/cost-head.json");
+      expect(step.run).toContain('git worktree add --detach "$RUNNER_TEMP/base" "$BASE_SHA"');
+      expect(step.run).toContain(
+        'if ! (cd "$RUNNER_TEMP/base" && npm run --silent cost -- --json) > pr-diff/cost-base.json; then',
+      );
+      const credentials = index((s) => Boolean(s.uses?.startsWith("aws-actions/configure-aws-credentials@")));
+      expect(index((s) => s === step)).toBeLessThan(credentials);
+      expect(index((s) => s === step)).toBeLessThan(index((s) => Boolean(s.run?.includes("pr-diff -- comment"))));
+    });
+
     it("renders the comment in TypeScript and posts it even when a plan failed, updating it by marker", () => {
       expect(run("pr-diff -- comment")).toBe('npm run --silent pr-diff -- comment "$ENVIRONMENT" pr-diff');
       const post = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"));

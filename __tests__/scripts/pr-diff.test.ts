@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderCostSection } from "../../scripts/cost-comment";
 import { environmentStacks, readRuns } from "../../scripts/pr-diff";
 import { synthesizedProject } from "../support/synth";
 
@@ -122,5 +123,18 @@ describe("pr-diff comment", () => {
     expect(result.stderr).toContain("dev-lb-controller failed to plan: the workflow did not run");
     expect(result.stderr).not.toContain("dev-cluster failed");
     expect(existsSync(join(dir, "comment.md"))).toBe(true);
+  });
+
+  it("ends the comment with the cost section when the workflow saved the estimates", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pr-diff-cost-"));
+    const head = { dev: { monthlyUsd: 375.66, items: [] }, prod: { monthlyUsd: 272.65, items: [] } };
+    const base = { dev: { monthlyUsd: 282.22, items: [] }, prod: { monthlyUsd: 272.65, items: [] } };
+    writeFileSync(join(dir, "cost-head.json"), JSON.stringify(head));
+    writeFileSync(join(dir, "cost-base.json"), JSON.stringify(base));
+    prDiff("comment", "dev", dir);
+    const comment = readFileSync(join(dir, "comment.md"), "utf8");
+    expect(comment.split("\n")[0]).toBe("<!-- cdktf-pr-diff environment=dev -->");
+    expect(comment.endsWith(renderCostSection(base, head))).toBe(true);
+    expect(comment).toContain("| `dev` | $282.22 | $375.66 | +$93.44 |");
   });
 });

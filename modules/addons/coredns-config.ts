@@ -13,6 +13,12 @@ export interface CorednsResources {
 export const COREDNS_RESOURCES: CorednsResources = { cpu: "0.25", memory: "256M" };
 
 /**
+ * coredns pods the add-on runs: its default of two, which the configuration below does not change
+ * (EKS user guide, https://docs.aws.amazon.com/eks/latest/userguide/managing-coredns.html).
+ */
+export const COREDNS_REPLICAS = 2;
+
+/**
  * The coredns add-on's configuration_values: run on Fargate (the default pod template carries
  * `eks.amazonaws.com/compute-type: ec2`, which keeps it off Fargate) with requests equal to limits,
  * because Fargate sizes the pod by its requests and runs it with Guaranteed QoS.

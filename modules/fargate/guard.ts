@@ -7,7 +7,14 @@
 import { EnvironmentError } from "../../environments/error";
 import { FARGATE_ADDABLE_CAPABILITIES } from "./capabilities";
 import { type FargateSelector, selectorMatches } from "./selector";
-import { type ContainerRequests, type FargateSize, type PodRequests, fargateSize, fargateSizeStepsAbove } from "./size";
+import {
+  type ContainerRequests,
+  type FargateSize,
+  type PodRequests,
+  fargateSize,
+  fargateSizeStepsAbove,
+  requestedFargateSize,
+} from "./size";
 import { type ContainerSpec, type Workload, workloadLabel } from "../workloads/workload";
 
 /** A Fargate profile as the guard needs it: its name and selectors. */
@@ -26,9 +33,14 @@ export interface FargatePlacement {
   profile: string;
   /** The size of each pod. */
   size: FargateSize;
+  /** The size the requests name, before Fargate adds its memory overhead. */
+  requested: FargateSize;
   /** How many sizes Fargate's memory overhead and size table round the requests up. */
   stepsAbove: number;
 }
+
+/** What one pod of a Fargate size costs a month, or undefined when the region has no price for it. */
+export type FargatePodMonthlyUsd = (size: FargateSize) => number | undefined;
 
 /** Pod label that pins the profile when several select a pod. */
 export const PROFILE_LABEL = "eks.amazonaws.com/fargate-profile";
@@ -51,15 +63,18 @@ export function checkFargateWorkloads(
   const problems: string[] = [];
   const placements: FargatePlacement[] = [];
   for (const workload of workloads) {
-    const pod: PodRequests = {
-      containers: workload.containers.map(requestsOf),
-      initContainers: workload.initContainers?.map(requestsOf),
-    };
+    const pod = podRequestsOf(workload);
     const violations = violationsOf(workload, profiles, pod);
     problems.push(...violations.map(([rule, text]) => `${workloadLabel(workload)} [${rule}]: ${text}`));
     if (violations.length === 0) {
       const profile = schedulingProfile(workload, profiles)!.name;
-      placements.push({ workload, profile, size: fargateSize(pod), stepsAbove: fargateSizeStepsAbove(pod) });
+      placements.push({
+        workload,
+        profile,
+        size: fargateSize(pod),
+        requested: requestedFargateSize(pod),
+        stepsAbove: fargateSizeStepsAbove(pod),
+      });
     }
   }
   if (problems.length > 0) {
@@ -68,8 +83,23 @@ export function checkFargateWorkloads(
   return placements;
 }
 
-/** The synthesis summary: one line per workload with its pods' Fargate size, then any warnings. */
-export function fargateSummary(environment: string, placements: readonly FargatePlacement[]): string {
+/** What a workload's pods request of Fargate: its containers' and init containers' requests. */
+export function podRequestsOf(workload: Workload): PodRequests {
+  return {
+    containers: workload.containers.map(requestsOf),
+    initContainers: workload.initContainers?.map(requestsOf),
+  };
+}
+
+/**
+ * The synthesis summary: one line per workload with its pods' Fargate size, then any warnings.
+ * With `podMonthlyUsd`, a warning about requests rounded up also says what the rounding costs.
+ */
+export function fargateSummary(
+  environment: string,
+  placements: readonly FargatePlacement[],
+  podMonthlyUsd?: FargatePodMonthlyUsd,
+): string {
   const lines = placements.map(({ workload, profile, size }) => {
     const pods =
       workload.replicas === undefined ? "pods" : `${workload.replicas} pod${workload.replicas === 1 ? "" : "s"}`;
@@ -78,11 +108,28 @@ export function fargateSummary(environment: string, placements: readonly Fargate
   const warnings = placements
     .filter((p) => p.stepsAbove > 1)
     .map(
-      ({ workload, size, stepsAbove }) =>
+      ({ workload, size, requested, stepsAbove }) =>
         `  Warning: ${workloadLabel(workload)}: Fargate's 256 MB overhead rounds its requests up ${stepsAbove} sizes, ` +
-        `to ${size.label}; lower them by 256 MB to land on the size they name, or raise them to use what is paid for`,
+        `to ${size.label}${roundingCost(workload, size, requested, podMonthlyUsd)}; lower them by 256 MB to land on the ` +
+        `size they name, or raise them to use what is paid for`,
     );
   return [`Fargate pods of "${environment}":`, ...lines, ...warnings].join("\n");
+}
+
+// ", which costs $75.44 a month more than the 1 vCPU / 8 GB they name (2 pods)", or nothing without a price.
+function roundingCost(
+  workload: Workload,
+  size: FargateSize,
+  requested: FargateSize,
+  podMonthlyUsd: FargatePodMonthlyUsd | undefined,
+): string {
+  const provisionedUsd = podMonthlyUsd?.(size);
+  const requestedUsd = podMonthlyUsd?.(requested);
+  if (provisionedUsd === undefined || requestedUsd === undefined) return "";
+  const pods = workload.replicas ?? 1;
+  const extra = (provisionedUsd - requestedUsd) * pods;
+  const which = workload.replicas === undefined ? "per pod" : `${pods} pod${pods === 1 ? "" : "s"}`;
+  return `, which costs $${extra.toFixed(2)} a month more than the ${requested.label} they name (${which})`;
 }
 
 type Violation = [rule: string, text: string];

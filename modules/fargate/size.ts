@@ -125,11 +125,18 @@ export function fargateSize(pod: PodRequests): FargateSize {
  * that holds the raw requests, i.e. how far the overhead and the table round the pod up.
  */
 export function fargateSizeStepsAbove(pod: PodRequests): number {
+  return sizeIndex(fargateSize(pod)) - sizeIndex(requestedFargateSize(pod));
+}
+
+/**
+ * The size the pod's requests name: the smallest that holds them without Fargate's overhead.
+ * Throws, as fargateSize does, when the pod is too large for Fargate.
+ */
+export function requestedFargateSize(pod: PodRequests): FargateSize {
   const provisioned = fargateSize(pod);
   const { vcpu, memoryBytes } = podRequests(pod);
   // Whatever fits with the overhead also fits without it, so this always finds a size.
-  const requested = smallestFit(vcpu, memoryBytes) ?? provisioned;
-  return sizeIndex(provisioned) - sizeIndex(requested);
+  return smallestFit(vcpu, memoryBytes) ?? provisioned;
 }
 
 function podRequests(pod: PodRequests): { vcpu: number; memoryBytes: number } {

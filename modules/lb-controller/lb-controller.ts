@@ -1,6 +1,8 @@
 import { Construct } from "constructs";
 import controllerPolicy from "../../vendor/aws-load-balancer-controller/iam_policy.json";
 import { IrsaRole } from "../irsa/role";
+import type { ContainerRequests, PodRequests } from "../fargate/size";
+import { type ChartValues, vendoredChartDefaults } from "../kubernetes/chart-values";
 import { HelmRelease, type VendoredChart } from "../kubernetes/helm-release";
 import { lbControllerValues } from "./values";
 
@@ -15,6 +17,28 @@ export const LB_CONTROLLER_CHART = {
 
 /** The service account the chart creates; the IRSA role trusts exactly this name. */
 export const LB_CONTROLLER_SERVICE_ACCOUNT = "aws-load-balancer-controller";
+
+/**
+ * The controller's pods as the release runs them, for the cost estimate: the values' replicaCount,
+ * and the controller container's requests from the values' `resources` or else the chart's default
+ * (`resources: {}` in values.yaml: no requests, so Fargate runs each pod at its smallest size).
+ */
+export function lbControllerPods(): { replicas: number; pod: PodRequests } {
+  // The pods do not depend on the cluster's names and ARNs, only on the values' shape.
+  const values: ChartValues = lbControllerValues({
+    clusterName: "",
+    region: "",
+    vpcId: "",
+    serviceAccountName: LB_CONTROLLER_SERVICE_ACCOUNT,
+    roleArn: "",
+  });
+  const defaults = vendoredChartDefaults(LB_CONTROLLER_CHART.valuesFile);
+  const resources = (values.resources ?? defaults.resources) as { requests?: ContainerRequests } | undefined;
+  return {
+    replicas: Number(values.replicaCount ?? defaults.replicaCount),
+    pod: { containers: [resources?.requests ?? {}] },
+  };
+}
 
 /** Settings of the AWS Load Balancer Controller. */
 export interface LbControllerProps {

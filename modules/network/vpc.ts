@@ -10,6 +10,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc as AwsVpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
+import { type NatStrategy, natZones } from "./nat-zones";
 import { subnetTags, type ZoneSubnets } from "./subnet-plan";
 
 /** Settings of the VPC construct. */
@@ -21,7 +22,7 @@ export interface VpcProps {
   /** One private and one public subnet per zone, from planSubnets(). */
   zones: ZoneSubnets[];
   /** "single": one NAT gateway in the first zone; "one-per-az": one per zone, each private subnet using its own. */
-  natStrategy: "single" | "one-per-az";
+  natStrategy: NatStrategy;
 }
 
 const ANYWHERE = "0.0.0.0/0";
@@ -80,9 +81,9 @@ export class Vpc extends Construct {
       gatewayId: igw.id,
     }).overrideLogicalId("public_internet");
 
-    const natZones = props.natStrategy === "single" ? zones.slice(0, 1) : zones;
+    const gatewayZones = natZones(props.natStrategy, zones);
     this.natIps = [];
-    const natGateways = natZones.map((zone) => {
+    const natGateways = gatewayZones.map((zone) => {
       const eip = new Eip(this, `eip_nat_${zone.suffix}`, {
         domain: "vpc",
         tags: { Name: `${name}-nat-${zone.availabilityZone}` },
@@ -102,7 +103,7 @@ export class Vpc extends Construct {
 
     // One private route table per NAT gateway: "private" for a single NAT, "private_<zone>" per zone.
     const privateTables = natGateways.map((nat, i) => {
-      const suffix = props.natStrategy === "single" ? "" : `_${natZones[i].suffix}`;
+      const suffix = props.natStrategy === "single" ? "" : `_${gatewayZones[i].suffix}`;
       const table = new RouteTable(this, `rt_private${suffix}`, {
         vpcId: this.vpc.id,
         tags: { Name: `${name}-private${suffix.replace("_", "-")}` },

@@ -7,6 +7,8 @@ import {
   fargateSummary,
 } from "../../../modules/fargate/guard";
 import { type ContainerSpec, SMALLEST_FARGATE_REQUESTS, type Workload } from "../../../modules/workloads/workload";
+import { fargatePodMonthlyUsd } from "../../../modules/cost/fargate-pods";
+import { PRICES } from "../../../modules/cost/prices";
 
 const PROFILES: FargateProfileSelection[] = [
   { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
@@ -292,5 +294,25 @@ describe("fargateSummary", () => {
     const oneStep = checkFargateWorkloads("dev", PROFILES, [web({ containers: [small] })]);
     expect(oneStep[0].stepsAbove).toBe(1);
     expect(fargateSummary("dev", oneStep)).not.toContain("Warning");
+  });
+
+  it("says what the rounding costs a month, at the region's Fargate prices", () => {
+    const [container] = web().containers;
+    const request = { cpu: "1", memory: "8Gi" };
+    const big = { ...container, resources: { requests: request, limits: request } };
+    const placements = checkFargateWorkloads("dev", PROFILES, [web({ containers: [big] })]);
+    expect(placements[0].requested.label).toBe("1 vCPU / 8 GB");
+    const seoul = PRICES.regions["ap-northeast-2"];
+    const summary = fargateSummary("dev", placements, (size) => fargatePodMonthlyUsd(size, seoul, 730));
+    // 2 vCPU / 9 GB instead of 1 vCPU / 8 GB: (1 × 0.04656 + 1 × 0.00511) × 730 = 37.7191 a pod, × 2 pods.
+    expect(summary).toContain(
+      "  Warning: Deployment study-web/web: Fargate's 256 MB overhead rounds its requests up 6 sizes, to 2 vCPU / 9 GB, " +
+        "which costs $75.44 a month more than the 1 vCPU / 8 GB they name (2 pods); lower them by 256 MB to land on " +
+        "the size they name, or raise them to use what is paid for",
+    );
+    // Without a price for the region, the warning says nothing of money rather than guess.
+    expect(fargateSummary("dev", placements, (size) => fargatePodMonthlyUsd(size, {}, 730))).toContain(
+      "rounds its requests up 6 sizes, to 2 vCPU / 9 GB; lower them",
+    );
   });
 });

@@ -1,0 +1,246 @@
+// The monthly cost of an environment, computed from the same settings and descriptions the stacks
+// are built from: NAT gateways from natZones (as the VPC creates them), the control plane from the
+// version calendar, Fargate pods from coredns's, the controller's and the samples' requests sized as
+// Fargate sizes them, load balancers from the samples' Ingresses and Services.
+
+import type { Environment } from "../../environments/schema";
+import { eksVersion, supportStatus } from "../cluster/versions";
+import { type FargateSize, fargateSize } from "../fargate/size";
+import {
+  controlPlaneLogGroupName,
+  fargateLogGroupName,
+  flowLogGroupName,
+  fluentBitProcessLogGroupName,
+} from "../cluster/names";
+import { natZones } from "../network/nat-zones";
+import { sampleWorkloads } from "../workloads/samples";
+import { type FargatePods, fargatePods } from "./fargate-pods";
+import { loadBalancersOf } from "./load-balancers";
+import { type PriceKey, type PriceTable, priceSource } from "./prices";
+
+/** How an item is billed: by the hour (monthly = quantity × unit price × hours a month) or by amount. */
+export type CostUnit = "hour" | "GB" | "GB-month" | "key-month";
+
+/** One line of the estimate. */
+export interface CostItem {
+  /** What is billed, e.g. "NAT gateways"; stable across changes of quantity, so estimates compare. */
+  item: string;
+  /** How many (gateways, vCPUs, GB, ...); monthly = quantity × unitUsd (× hours a month for hourly items). */
+  quantity: number;
+  /** What the quantity counts, e.g. "gateway" or "vCPU". */
+  counts: string;
+  /** Billing unit of the price. */
+  unit: CostUnit;
+  /** On-demand list price per unit in USD; null when the price table has none for the region. */
+  unitUsd: number | null;
+  /** Monthly amount in USD, rounded to the cent; null when the price is unknown. */
+  monthlyUsd: number | null;
+  /** The pricing page and the day it was read, or why the price is unknown. */
+  source: string;
+}
+
+/** What an environment costs a month. */
+export interface CostEstimate {
+  /** Environment name. */
+  environment: string;
+  /** Its AWS region, whose prices apply. */
+  region: string;
+  /** The sum of the items' monthly amounts (those with a known price), in USD. */
+  monthlyUsd: number;
+  /** Every billed item, in the order of the stacks. */
+  items: CostItem[];
+  /** Items without a price for the region: the total leaves them out. */
+  unknown: string[];
+  /** The volumes and rules the estimate assumes, in words. */
+  assumptions: string[];
+  /** What will change the bill later (the version calendar). */
+  notes: string[];
+}
+
+const UNITS: Record<PriceKey, CostUnit> = {
+  eksClusterStandardHour: "hour",
+  eksClusterExtendedHour: "hour",
+  natGatewayHour: "hour",
+  publicIpv4Hour: "hour",
+  fargateVcpuHour: "hour",
+  fargateGbHour: "hour",
+  albHour: "hour",
+  albLcuHour: "hour",
+  nlbHour: "hour",
+  nlbNlcuHour: "hour",
+  kmsKeyMonth: "key-month",
+  logsIngestionGb: "GB",
+  logsStorageGbMonth: "GB-month",
+  vendedLogsIngestionGb: "GB",
+};
+
+/** Rounds to the cent; scaling first through a decimal string keeps 16.425 from becoming 16.42. */
+export function roundCents(usd: number): number {
+  return Math.round(Number((usd * 100).toFixed(6))) / 100;
+}
+
+function round2(value: number): number {
+  return roundCents(value);
+}
+
+/**
+ * The monthly cost of `env` at on-demand list prices (730 hours a month), from `prices` for its
+ * region and the calendar on `today` (an ISO date). Items the table has no price for are listed as
+ * unknown and left out of the total, never guessed. `pods` are the Fargate pods to price: every pod
+ * the environment's stacks run unless a caller asks "what if" (the tests do).
+ */
+export function estimateCost(
+  env: Environment,
+  prices: PriceTable,
+  today: string,
+  pods: readonly FargatePods[] = fargatePods(env),
+): CostEstimate {
+  const regional = prices.regions[env.region] ?? {};
+  const hours = prices.hoursPerMonth;
+  const items: CostItem[] = [];
+  const add = (item: string, quantity: number, counts: string, key: PriceKey, unknownWhy?: string) => {
+    const unit = UNITS[key];
+    const price = regional[key];
+    if (!price || unknownWhy) {
+      const source = `unknown: ${unknownWhy ?? `vendor/aws-prices/prices.json has no ${key} price for ${env.region}`}`;
+      items.push({ item, quantity, counts, unit, unitUsd: null, monthlyUsd: null, source });
+      return;
+    }
+    const monthlyUsd = roundCents(quantity * price.usd * (unit === "hour" ? hours : 1));
+    items.push({ item, quantity, counts, unit, unitUsd: price.usd, monthlyUsd, source: priceSource(price) });
+  };
+
+  // Network: a NAT gateway and its Elastic IP per NAT zone.
+  const nats = natZones(env.natStrategy, env.availabilityZones).length;
+  add("NAT gateways", nats, "gateway", "natGatewayHour");
+  add("Public IPv4 addresses: NAT gateways' Elastic IPs", nats, "address", "publicIpv4Hour");
+
+  // Cluster: the control plane at the price of its support window (the loader refuses versions out of support).
+  const extended = supportStatus(env.kubernetesVersion, today) === "extended";
+  add(
+    `EKS control plane (${extended ? "extended" : "standard"} support)`,
+    1,
+    "cluster",
+    extended ? "eksClusterExtendedHour" : "eksClusterStandardHour",
+  );
+  // The network stack's logs key and the cluster stack's secrets key.
+  add("KMS keys", 2, "key", "kmsKeyMonth");
+
+  // Fargate: every pod at the size Fargate provisions for its requests.
+  for (const { label, replicas, pod } of pods) {
+    let size: FargateSize;
+    try {
+      size = fargateSize(pod);
+    } catch (error) {
+      // Too large for Fargate: the Fargate guard stops synthesis with the reason; the estimate only says so.
+      const why = (error as Error).message;
+      add(`Fargate vCPU: ${label}`, 0, "vCPU", "fargateVcpuHour", why);
+      add(`Fargate memory: ${label}`, 0, "GB", "fargateGbHour", why);
+      continue;
+    }
+    add(`Fargate vCPU: ${label}`, replicas * size.vcpu, "vCPU", "fargateVcpuHour");
+    add(`Fargate memory: ${label}`, replicas * size.memoryGb, "GB", "fargateGbHour");
+  }
+
+  // Load balancers the controller creates for the samples, in a public subnet of each zone when internet-facing.
+  const capacityUnits = env.cost.loadBalancerCapacityUnits;
+  for (const lb of loadBalancersOf(sampleWorkloads(env.workloads))) {
+    const [hourly, capacity, unitName] =
+      lb.kind === "ALB" ? (["albHour", "albLcuHour", "LCU"] as const) : (["nlbHour", "nlbNlcuHour", "NLCU"] as const);
+    add(`${lb.kind}: ${lb.label}`, 1, "load balancer", hourly);
+    add(`${lb.kind} capacity units: ${lb.label}`, capacityUnits, unitName, capacity);
+    if (lb.internetFacing) {
+      add(
+        `Public IPv4 addresses: ${lb.kind} of ${lb.label}`,
+        env.availabilityZones.length,
+        "address",
+        "publicIpv4Hour",
+      );
+    }
+  }
+
+  // CloudWatch Logs: each group ingests its assumed volume and keeps it for the retention period.
+  // VPC flow logs are vended logs, with their own ingestion price.
+  const volumes = env.cost.logsGbPerMonth;
+  const retention = env.cluster.logRetentionDays;
+  const groups: { name: string; gb: number; ingestion: PriceKey }[] = [
+    ...(env.flowLogs.enabled
+      ? [{ name: flowLogGroupName(env.clusterName), gb: volumes.flowLogs, ingestion: "vendedLogsIngestionGb" as const }]
+      : []),
+    {
+      name: controlPlaneLogGroupName(env.clusterName),
+      gb: env.cluster.logTypes.length > 0 ? volumes.controlPlane : 0,
+      ingestion: "logsIngestionGb",
+    },
+    { name: fargateLogGroupName(env.clusterName), gb: volumes.fargatePods, ingestion: "logsIngestionGb" },
+    ...(env.addons.fluentBitProcessLogs
+      ? [
+          {
+            name: fluentBitProcessLogGroupName(env.clusterName),
+            gb: volumes.fluentBitProcess,
+            ingestion: "logsIngestionGb" as const,
+          },
+        ]
+      : []),
+  ];
+  for (const { name, gb, ingestion } of groups) {
+    add(`CloudWatch Logs ingestion: ${name}`, gb, "GB", ingestion);
+    add(`CloudWatch Logs storage: ${name}`, round2((gb * retention * 24) / hours), "GB-month", "logsStorageGbMonth");
+  }
+
+  const known = items.filter((i) => i.monthlyUsd !== null);
+  const cents = known.reduce((sum, i) => sum + Math.round(i.monthlyUsd! * 100), 0);
+  return {
+    environment: env.name,
+    region: env.region,
+    monthlyUsd: cents / 100,
+    items,
+    unknown: items.filter((i) => i.monthlyUsd === null).map((i) => i.item),
+    assumptions: assumptions(env, hours),
+    notes: calendarNotes(env, prices, today),
+  };
+}
+
+function assumptions(env: Environment, hours: number): string[] {
+  const { loadBalancerCapacityUnits: lcu, logsGbPerMonth: logs } = env.cost;
+  const fluentBit = env.addons.fluentBitProcessLogs ? `, ${logs.fluentBitProcess} GB of Fluent Bit process logs` : "";
+  const flowLogs = env.flowLogs.enabled
+    ? `, ${logs.flowLogs} GB of VPC flow logs of ${env.flowLogs.trafficType} traffic`
+    : "";
+  return [
+    `${hours} hours a month at on-demand list prices (vendor/aws-prices/prices.json), before free tiers, ` +
+      `discounts and taxes; traffic-dependent charges (NAT and load balancer data, data transfer, KMS requests) are not included.`,
+    `Each load balancer uses ${lcu} capacity unit${lcu === 1 ? "" : "s"} (LCU or NLCU) every hour (cost.loadBalancerCapacityUnits).`,
+    `CloudWatch Logs ingests ${logs.controlPlane} GB a month of control-plane logs, ${logs.fargatePods} GB of pod logs${fluentBit}${flowLogs} ` +
+      `(cost.logsGbPerMonth), and stores each month's logs for ${env.cluster.logRetentionDays} days as ingested, uncompressed (an upper bound).`,
+    "Each KMS key costs its first-year price; automatic rotation adds $1 a month after the first and after the second year.",
+  ];
+}
+
+function calendarNotes(env: Environment, prices: PriceTable, today: string): string[] {
+  const row = eksVersion(env.kubernetesVersion);
+  if (!row) {
+    // A version newer than the calendar (the loader lets it through with a warning) is in standard support.
+    return [
+      `Kubernetes ${env.kubernetesVersion} is newer than the release calendar (modules/cluster/versions.ts): ` +
+        "its control plane is priced at the standard-support price; add its row to know when that ends.",
+    ];
+  }
+  const regional = prices.regions[env.region] ?? {};
+  const monthly = (key: PriceKey) => {
+    const price = regional[key];
+    return price ? `$${(price.usd * prices.hoursPerMonth).toFixed(2)} a month` : "its unknown price";
+  };
+  const version = `Kubernetes ${env.kubernetesVersion}`;
+  if (supportStatus(env.kubernetesVersion, today) === "extended") {
+    return [
+      `${version} is in extended support until ${row.endOfExtendedSupport}: its control plane costs ` +
+        `${monthly("eksClusterExtendedHour")} instead of ${monthly("eksClusterStandardHour")} in standard support; upgrade to save the difference.`,
+    ];
+  }
+  const after =
+    env.cluster.supportType === "EXTENDED"
+      ? `extended support raises the control plane to ${monthly("eksClusterExtendedHour")} (cluster.supportType "EXTENDED")`
+      : `EKS upgrades the control plane to the next version (cluster.supportType "STANDARD")`;
+  return [`${version} is in standard support until ${row.endOfStandardSupport}; after that, ${after}.`];
+}

@@ -1,0 +1,46 @@
+import type { Environment } from "../../environments/schema";
+import { COREDNS_REPLICAS, COREDNS_RESOURCES } from "../addons/coredns-config";
+import { podRequestsOf } from "../fargate/guard";
+import type { FargateSize, PodRequests } from "../fargate/size";
+import { LB_CONTROLLER_CHART, lbControllerPods } from "../lb-controller/lb-controller";
+import { sampleWorkloads } from "../workloads/samples";
+import { workloadLabel } from "../workloads/workload";
+import type { RegionPrices } from "./prices";
+
+/** Identical pods of one controller that run on Fargate. */
+export interface FargatePods {
+  /** How messages name the controller, e.g. "Deployment kube-system/coredns". */
+  label: string;
+  /** How many pods run. */
+  replicas: number;
+  /** What each pod requests; Fargate sizes it from this. */
+  pod: PodRequests;
+}
+
+/**
+ * Every Fargate pod the environment's stacks run: coredns (the add-ons stack), the Load Balancer
+ * Controller (its Helm values over the chart's defaults) and the samples when they are on.
+ */
+export function fargatePods(env: Environment): FargatePods[] {
+  const chart = LB_CONTROLLER_CHART;
+  return [
+    { label: "Deployment kube-system/coredns", replicas: COREDNS_REPLICAS, pod: { containers: [COREDNS_RESOURCES] } },
+    { label: `Deployment ${chart.namespace}/${chart.name}`, ...lbControllerPods() },
+    ...sampleWorkloads(env.workloads).map((w) => ({
+      label: workloadLabel(w),
+      replicas: w.replicas ?? 1,
+      pod: podRequestsOf(w),
+    })),
+  ];
+}
+
+/** What one pod of a Fargate size costs a month in a region, or undefined without both prices. */
+export function fargatePodMonthlyUsd(
+  size: Pick<FargateSize, "vcpu" | "memoryGb">,
+  prices: RegionPrices,
+  hoursPerMonth: number,
+): number | undefined {
+  const { fargateVcpuHour: vcpu, fargateGbHour: gb } = prices;
+  if (!vcpu || !gb) return undefined;
+  return (size.vcpu * vcpu.usd + size.memoryGb * gb.usd) * hoursPerMonth;
+}
