@@ -9,7 +9,7 @@ export default tseslint.config(
     files: ["**/*.cjs"],
     languageOptions: {
       sourceType: "commonjs",
-      globals: { process: "readonly", require: "readonly", __dirname: "readonly" },
+      globals: { process: "readonly", require: "readonly", __dirname: "readonly", console: "readonly" },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -70,8 +70,12 @@ function files(dir: string): string[] {
   );
 }
 
+/** Every file under a directory (hidden ones too), by relative path, with its content. */
+export function tree(dir: string): Record<string, string> {
+  return Object.fromEntries(files(dir).map((f) => [relative(dir, f), readFileSync(f, "utf8")]));
+}
+
 /** Every file under an output directory's stacks/, by relative path, with its content. */
 export function snapshot(outdir: string): Record<string, string> {
-  const root = join(outdir, "stacks");
-  return Object.fromEntries(files(root).map((f) => [relative(root, f), readFileSync(f, "utf8")]));
+  return tree(join(outdir, "stacks"));
 }
