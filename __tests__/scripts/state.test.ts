@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stackDirectory } from "../../scripts/state";
+import { isNotDeployed, notDeployedMessage, stackDirectory } from "../../scripts/state";
 import { projectEnvironment, synthesize } from "../support/synth";
 import { requireTerraform, writeCliConfig } from "../terraform/harness";
 
@@ -55,6 +55,32 @@ describe("npm run state", () => {
     expect(result.stdout).toContain("Initializing");
     expect(result.stdout).toMatch(/state addresses \(terraform state list\)\naws_vpc\.vpc\n/);
     expect(result.stdout).toMatch(/outputs \(terraform output\)\nvpc_id = "vpc-0123456789abcdef0"/);
+    // eslint-disable-next-line no-control-regex
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/\u001b\[/);
+  });
+
+  it("says when a stack is not deployed yet and how to deploy it, without colour codes in a pipe", () => {
+    const result = run("dev-cluster");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`${notDeployedMessage("dev-cluster")}\n`);
+    expect(result.stdout).not.toContain("No state file was found");
+    // eslint-disable-next-line no-control-regex
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/\u001b\[/);
+  });
+
+  it("reads an empty state (S3, nothing deployed) and a missing local state file as not deployed", () => {
+    expect(isNotDeployed({ status: 0, stdout: "\n", stderr: "" })).toBe(true);
+    expect(isNotDeployed({ status: 1, stdout: "", stderr: "No state file was found!\n\nState management..." })).toBe(
+      true,
+    );
+    expect(isNotDeployed({ status: 0, stdout: "aws_vpc.vpc\n", stderr: "" })).toBe(false);
+    expect(isNotDeployed({ status: 1, stdout: "", stderr: "Error: Failed to load state: AccessDenied" })).toBe(false);
+    expect(notDeployedMessage("prod-lb-controller")).toBe(
+      "prod-lb-controller is not deployed yet: its state holds no resources and no outputs.\n" +
+        "Deploy its environment, every stack in dependency order:  npx cdktf deploy 'prod-*'\n" +
+        "or only this stack, once the stacks before it are deployed:  " +
+        "npx cdktf deploy prod-lb-controller --ignore-missing-stack-dependencies",
+    );
   });
 
   it("names the synthesized stacks when asked for one that does not exist", () => {
