@@ -7,6 +7,7 @@ import { EksCluster } from "../modules/cluster/eks-cluster";
 import { FargateLogDestination } from "../modules/fargate/logging/destination";
 import { fargateProfileChain } from "../modules/fargate/profiles";
 import { OidcProvider } from "../modules/cluster/oidc-provider";
+import { UpgradeGuard } from "../modules/cluster/upgrade-guard";
 import { PlatformStack } from "./platform-stack";
 
 /** `<env>-cluster`: the EKS control plane, its identity and access, and the Fargate profiles. */
@@ -32,6 +33,11 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       authenticationMode: settings.authenticationMode,
       accountId: identity.accountId,
       partition: identity.partition,
+    });
+    new UpgradeGuard(this, "upgrade_guard", {
+      cluster,
+      clusterName: env.clusterName,
+      kubernetesVersion: env.kubernetesVersion,
     });
 
     for (const admin of clusterAdmins(env.account?.roleArn, settings.adminPrincipalArns)) {

@@ -40,6 +40,8 @@ export const MOCK_DATA_DEFAULTS: Record<string, Record<string, unknown>> = {
     session_name: "",
   },
   aws_partition: { partition: "aws", dns_suffix: "amazonaws.com", reverse_dns_prefix: "com.amazonaws" },
+  // The region's EKS clusters, read by the upgrade guard: none, as on a first deploy.
+  aws_eks_clusters: { names: [] },
 };
 
 /** The session of another identity of the same account, planning after the first deploy. */

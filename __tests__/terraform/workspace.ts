@@ -96,8 +96,17 @@ function fakeOutputsOf(upstream: StackJson, upstreamId: string): Record<string, 
   );
 }
 
-/** Writes the root module and a `terraform test` file that plans and mock-applies every stack. */
-export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspace {
+/**
+ * Writes the root module and `terraform test` files, each with the stacks' mocked providers and upstream
+ * outputs, then its run blocks. By default one file, offline.tftest.hcl, plans, mock-applies and plans
+ * again every stack, then plans as a teammate. Terraform runs each file on its own: a failing run skips
+ * the rest of its file.
+ */
+export function buildWorkspace(
+  synth: Synthesized,
+  stackIds: string[],
+  testFiles?: Record<string, string[]>,
+): Workspace {
   const dir = mkdtempSync(join(tmpdir(), "tf-offline-"));
   const root: StackJson = { module: {}, provider: { aws: [] } };
   const moduleOf: Record<string, string> = {};
@@ -135,20 +144,20 @@ export function buildWorkspace(synth: Synthesized, stackIds: string[]): Workspac
   root.terraform = { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } };
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
   // "replan" plans against the state the mocked apply left: a second deploy must be a no-op.
-  for (const [run, command] of [
+  const runs = [
     ["plan", "plan"],
     ["apply", "apply"],
     ["replan", "plan"],
-  ]) {
-    tests.push(`run "${run}" {\n  command = ${command}\n}\n`);
-  }
+  ].map(([run, command]) => `run "${run}" {\n  command = ${command}\n}\n`);
   // "replan_as_teammate": the same, planned by another identity (a teammate, the PR-plan role): cluster
   // access must not follow whoever runs the plan.
   const teammate = sessionReads.map(
     (target) => `  override_data {\n    target = ${target}\n    values = ${hcl(TEAMMATE_SESSION)}\n  }\n`,
   );
-  tests.push(`run "replan_as_teammate" {\n  command = plan\n${teammate.join("")}}\n`);
-  writeFileSync(join(dir, "offline.tftest.hcl"), tests.join("\n"));
+  runs.push(`run "replan_as_teammate" {\n  command = plan\n${teammate.join("")}}\n`);
+  for (const [name, fileRuns] of Object.entries(testFiles ?? { offline: runs })) {
+    writeFileSync(join(dir, `${name}.tftest.hcl`), [...tests, ...fileRuns].join("\n"));
+  }
   return { dir, moduleOf };
 }
 
