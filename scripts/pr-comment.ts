@@ -1,5 +1,6 @@
 // Builds the pull-request comment that holds each stack's `cdktf diff` for one environment.
 // Pure functions only: the workflow captures the logs, scripts/pr-diff.ts reads them and posts nothing.
+import { CONSEQUENCES } from "./plan-consequences";
 
 /** GitHub's limit on a comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -14,6 +15,16 @@ export type StackRun =
 /** How a stack's plan went. */
 export type PlanStatus = "changes" | "no changes" | "upstream not deployed" | "failed" | "not synthesized";
 
+/** A resource the plan replaces or destroys, and what that breaks. */
+export interface Breakage {
+  /** Terraform address, e.g. aws_eks_fargate_profile.kube_system. */
+  address: string;
+  /** What the plan does to it. */
+  action: "replaced" | "destroyed";
+  /** What that breaks, in one plain sentence (scripts/plan-consequences.ts). */
+  consequence: string;
+}
+
 /** One stack's plan, reduced to what the comment shows. */
 export interface StackPlan {
   /** Stack id. */
@@ -24,6 +35,8 @@ export interface StackPlan {
   summary: string;
   /** The plan itself (resource changes and the summary), or the error; empty when nothing ran. */
   body: string;
+  /** Replacements and deletions whose consequence is not obvious from the plan. */
+  breakages: Breakage[];
 }
 
 /** Settings of the comment. */
@@ -99,11 +112,37 @@ function planBody(output: string): string {
   return body.join("\n");
 }
 
+// A resource's header in a plan, after cdktf's construct path if any: "# aws_vpc.vpc (vpc/vpc) must be replaced".
+const RESOURCE_HEADER = /^\s*# ([\w.[\]"-]+)(?: \([^)]*\))* (will be|must be|is tainted, so must be) (\w+)/;
+
+/**
+ * The resources a plan replaces or destroys whose consequence is not obvious, each with what it
+ * breaks: the first row of CONSEQUENCES for its type whose pattern matches its part of the plan.
+ * Heaviest consequences first, in the table's order.
+ */
+export function breakages(body: string): Breakage[] {
+  const lines = body.split("\n");
+  const found: Breakage[] = [];
+  lines.forEach((line, i) => {
+    const header = RESOURCE_HEADER.exec(line);
+    if (!header || !["replaced", "destroyed"].includes(header[3])) return;
+    const address = header[1];
+    const end = lines.findIndex((l, j) => j > i && (RESOURCE_HEADER.test(l) || PLAN_LINE.test(l)));
+    const block = lines.slice(i, end < 0 ? undefined : end).join("\n");
+    const type = address.split(".")[0];
+    const row = CONSEQUENCES.find((c) => c.type === type && (!c.when || c.when.test(block)));
+    if (row) found.push({ address, action: header[3] as Breakage["action"], consequence: row.text });
+  });
+  // The table lists the heaviest consequences first: so does the comment.
+  const rank = (b: Breakage) => CONSEQUENCES.findIndex((c) => c.text === b.consequence);
+  return found.sort((a, b) => rank(a) - rank(b));
+}
+
 /** Reads one stack's result from what `cdktf diff` printed. */
 export function readPlan(run: StackRun): StackPlan {
   const { stack } = run;
   if ("notSynthesized" in run) {
-    return { stack, status: "not synthesized", summary: "not part of this environment", body: "" };
+    return { stack, status: "not synthesized", summary: "not part of this environment", body: "", breakages: [] };
   }
   const output = stackOutput(run.log, stack);
   const body = planBody(output || run.log.trim());
@@ -116,22 +155,46 @@ export function readPlan(run: StackRun): StackPlan {
         status: "upstream not deployed",
         summary: "an upstream stack has no state yet: deploy it, then this stack can be planned",
         body,
+        breakages: [],
       };
     }
-    return { stack, status: "failed", summary: other ?? `cdktf diff exited with status ${run.exitCode}`, body };
+    const summary = other ?? `cdktf diff exited with status ${run.exitCode}`;
+    return { stack, status: "failed", summary, body, breakages: [] };
   }
   const plan = PLAN_LINE.exec(output)?.[0];
-  if (plan) return { stack, status: "changes", summary: plan, body };
-  if (/^No changes\./m.test(output)) return { stack, status: "no changes", summary: "No changes.", body };
-  if (/^Changes to Outputs:/m.test(output)) {
-    return { stack, status: "changes", summary: "Only output values change.", body };
+  if (plan) return { stack, status: "changes", summary: plan, body, breakages: breakages(body) };
+  if (/^No changes\./m.test(output)) {
+    return { stack, status: "no changes", summary: "No changes.", body, breakages: [] };
   }
-  return { stack, status: "failed", summary: "cdktf diff printed no plan summary", body };
+  if (/^Changes to Outputs:/m.test(output)) {
+    return { stack, status: "changes", summary: "Only output values change.", body, breakages: [] };
+  }
+  return { stack, status: "failed", summary: "cdktf diff printed no plan summary", body, breakages: [] };
 }
 
 /** Whether a plan destroys something (a replacement counts): worth a warning in the table. */
 function destroys(plan: StackPlan): boolean {
   return Number(PLAN_LINE.exec(plan.summary)?.[2] ?? 0) > 0;
+}
+
+/**
+ * The comment's list of what the replacements and deletions break, under the table: one item per stack,
+ * action and consequence, listing its resources.
+ */
+function breakageSection(plans: StackPlan[]): string[] {
+  const items = new Map<string, string[]>();
+  for (const p of plans) {
+    for (const b of p.breakages) {
+      const key = JSON.stringify([p.stack, b.action, b.consequence]);
+      items.set(key, [...(items.get(key) ?? []), `\`${b.address}\``]);
+    }
+  }
+  const lines = [...items].map(([key, addresses]) => {
+    const [stack, action, consequence] = JSON.parse(key) as string[];
+    const names = addresses.length > 1 ? `${addresses.slice(0, -1).join(", ")} and ${addresses.at(-1)}` : addresses[0];
+    return `- \`${stack}\`: ${names} ${addresses.length > 1 ? "are" : "is"} ${action}. ${oneLine(consequence)}`;
+  });
+  return lines.length ? ["", "**⚠️ What the replacements and deletions break**", "", ...lines] : [];
 }
 
 function fence(text: string): string {
@@ -194,6 +257,7 @@ function render(options: CommentOptions, plans: StackPlan[], bodies: string[]): 
       const icon = destroys(p) ? "⚠️" : ICONS[p.status];
       return `| \`${p.stack}\` | ${icon} ${oneLine(p.summary)} |`;
     }),
+    ...breakageSection(plans),
   ];
   const sections = plans.flatMap((p, i) => {
     if (!p.body) return [];

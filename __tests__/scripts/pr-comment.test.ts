@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONSEQUENCES } from "../../scripts/plan-consequences";
 import {
+  breakages,
   commentMarker,
   GITHUB_COMMENT_LIMIT,
   readPlan,
@@ -203,6 +205,128 @@ describe("renderComment", () => {
       exitCode: 0,
     };
     expect(renderComment({ environment: "dev", runs: [run] })).toContain("\n````text\n");
+  });
+});
+
+// Real logs of `cdktf diff` for deployed dev stacks after one change each, written by
+// fixtures/plan-logs.ts (the real cdktf CLI, Terraform and AWS provider, against a deployed state).
+describe("what replacements and deletions break", () => {
+  const plan = (name: string, stack: string, exitCode = 0) => readPlan({ stack, log: fixture(name), exitCode });
+  const consequence = (type: string, kubeSystem = false) =>
+    CONSEQUENCES.find((c) => c.type === type && Boolean(c.when) === kubeSystem)!.text;
+
+  it("explains a replaced kube-system Fargate profile: its pods, coredns among them, are deleted", () => {
+    const replaced = plan("cdktf-diff-dev-cluster-kube-system-profile-replaced.log", "dev-cluster");
+    expect(replaced.summary).toBe("Plan: 1 to add, 0 to change, 1 to destroy.");
+    expect(replaced.breakages).toEqual([
+      {
+        address: "aws_eks_fargate_profile.kube_system",
+        action: "replaced",
+        consequence: consequence("aws_eks_fargate_profile", true),
+      },
+    ]);
+    expect(replaced.breakages[0].consequence).toMatch(/^EKS deletes every pod running on this profile, coredns .*DNS/);
+  });
+
+  it("explains a destroyed Fargate profile, and leaves its role and policy attachments unexplained", () => {
+    const destroyed = plan("cdktf-diff-dev-cluster-profile-destroyed.log", "dev-cluster");
+    expect(destroyed.summary).toBe("Plan: 0 to add, 0 to change, 4 to destroy.");
+    expect(destroyed.body).toContain("# aws_iam_role.fargate_batch will be destroyed");
+    expect(destroyed.breakages).toEqual([
+      {
+        address: "aws_eks_fargate_profile.batch",
+        action: "destroyed",
+        consequence: consequence("aws_eks_fargate_profile"),
+      },
+    ]);
+    expect(destroyed.breakages[0].consequence).not.toContain("coredns");
+  });
+
+  it.each([
+    [
+      "cdktf-diff-dev-cluster-cluster-replaced.log",
+      "dev-cluster",
+      "aws_eks_cluster.cluster",
+      /full outage.*new API endpoint/,
+    ],
+    [
+      "cdktf-diff-dev-cluster-kms-key-replaced.log",
+      "dev-cluster",
+      "aws_kms_key.cluster_secrets",
+      /schedules the key for deletion.*secrets/,
+    ],
+    [
+      "cdktf-diff-dev-cluster-log-group-replaced.log",
+      "dev-cluster",
+      "aws_cloudwatch_log_group.fargate_pods",
+      /logs it holds are lost/,
+    ],
+    [
+      "cdktf-diff-dev-network-subnet-replaced.log",
+      "dev-network",
+      "aws_subnet.private_a",
+      /Fargate pods.*network interfaces/,
+    ],
+  ])("%s: explains the one resource whose replacement is not obvious", (file, stack, address, words) => {
+    const { breakages: found, body } = plan(file, stack);
+    expect(body).toMatch(/(will be updated in-place|must be replaced)/);
+    expect(found).toEqual([{ address, action: "replaced", consequence: consequence(address.split(".")[0]) }]);
+    expect(found[0].consequence).toMatch(words);
+  });
+
+  it("explains a replaced VPC before its subnets, and not its routes or defaults", () => {
+    const { breakages: found, summary } = plan("cdktf-diff-dev-network-vpc-replaced.log", "dev-network");
+    expect(summary).toBe("Plan: 21 to add, 1 to change, 21 to destroy.");
+    expect(found.map((b) => b.address)).toEqual([
+      "aws_vpc.vpc",
+      ...["private_a", "private_b", "private_c", "public_a", "public_b", "public_c"].map((s) => `aws_subnet.${s}`),
+    ]);
+  });
+
+  it("explains nothing in a plan that only creates", () => {
+    expect(readPlan(network).breakages).toEqual([]);
+  });
+
+  it("reads Terraform's other replacement and deletion headers", () => {
+    const body = [
+      "  # aws_eks_cluster.cluster (eks/cluster) is tainted, so must be replaced",
+      "  # aws_cloudwatch_log_group.control_plane (deposed object 1a2b3c4d) will be destroyed",
+      "  # aws_subnet.public_a will be replaced, as requested",
+      "  # aws_kms_key.cluster_secrets will be updated in-place",
+      "Plan: 2 to add, 1 to change, 3 to destroy.",
+    ].join("\n");
+    expect(breakages(body).map((b) => `${b.address} ${b.action}`)).toEqual([
+      "aws_eks_cluster.cluster replaced",
+      "aws_subnet.public_a replaced",
+      "aws_cloudwatch_log_group.control_plane destroyed",
+    ]);
+  });
+
+  it("puts them under the table, one item per stack and consequence, heaviest first", () => {
+    const comment = renderComment({
+      environment: "dev",
+      runs: [
+        { stack: "dev-network", log: fixture("cdktf-diff-dev-network-vpc-replaced.log"), exitCode: 0 },
+        { stack: "dev-cluster", log: fixture("cdktf-diff-dev-cluster-kube-system-profile-replaced.log"), exitCode: 0 },
+      ],
+    });
+    const section = comment.slice(comment.indexOf("| `dev-cluster` |"), comment.indexOf("<details>"));
+    expect(section.split("\n").filter((l) => l.startsWith("- "))).toEqual([
+      `- \`dev-network\`: \`aws_vpc.vpc\` is replaced. ${consequence("aws_vpc")}`,
+      "- `dev-network`: `aws_subnet.private_a`, `aws_subnet.private_b`, `aws_subnet.private_c`, " +
+        "`aws_subnet.public_a`, `aws_subnet.public_b` and `aws_subnet.public_c` are replaced. " +
+        consequence("aws_subnet"),
+      `- \`dev-cluster\`: \`aws_eks_fargate_profile.kube_system\` is replaced. ${consequence("aws_eks_fargate_profile", true)}`,
+    ]);
+    expect(section).toContain("**⚠️ What the replacements and deletions break**");
+  });
+
+  it("shows the upgrade guard's message when the cluster stack's plan stops on a two-minor jump", () => {
+    const stopped = plan("cdktf-diff-dev-cluster-two-minor-jump.log", "dev-cluster", 1);
+    expect(stopped).toMatchObject({ status: "failed", summary: "Resource precondition failed", breakages: [] });
+    expect(stopped.body.replace(/\s+/g, " ")).toContain(
+      'kubernetesVersion "1.35" is more than one minor version above the deployed cluster "dev-fargate", which runs 1.33',
+    );
   });
 });
 

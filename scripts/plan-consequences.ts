@@ -1,0 +1,72 @@
+// What a plan that replaces or destroys a resource breaks, for the resources where it is not obvious
+// from the plan: one plain sentence each, read by scripts/pr-comment.ts. The first row whose type
+// (and pattern, if any) matches the resource's part of the plan applies; the comment lists the rows'
+// consequences in this order, heaviest first.
+
+/** What replacing or destroying one kind of resource breaks. */
+export interface Consequence {
+  /** Terraform resource type, e.g. "aws_eks_fargate_profile". */
+  type: string;
+  /** Applies only when the resource's part of the plan matches, e.g. a profile selecting kube-system. */
+  when?: RegExp;
+  /** One plain sentence: what it breaks. */
+  text: string;
+  /** Where that comes from. */
+  source: string;
+}
+
+export const CONSEQUENCES: readonly Consequence[] = [
+  {
+    type: "aws_eks_fargate_profile",
+    when: /namespace\s+=\s+"kube-system"/,
+    text:
+      "EKS deletes every pod running on this profile, coredns and the Load Balancer Controller included: " +
+      "DNS in the cluster stops until coredns runs again, so every pod's name lookups fail for a moment, " +
+      "and no load balancer changes while the controller is down.",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/delete-fargate-profile.html",
+  },
+  {
+    type: "aws_eks_fargate_profile",
+    text:
+      "EKS deletes every pod running on this profile; a pod runs again only on a profile that selects it, " +
+      "and stays Pending until one does.",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/delete-fargate-profile.html",
+  },
+  {
+    type: "aws_eks_cluster",
+    text:
+      "The cluster is deleted: a full outage, every pod and Kubernetes object in it is lost, and its " +
+      "replacement has a new API endpoint, certificate and OIDC issuer, so kubeconfigs, IRSA roles and " +
+      "the stacks after this one must follow.",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html",
+  },
+  {
+    type: "aws_vpc",
+    text:
+      "Everything inside the VPC goes with it: subnets, NAT gateways and routes here, and the cluster, " +
+      "Fargate pods and load balancers of the stacks after this one; AWS refuses to delete a VPC that " +
+      "still holds them, so the apply fails until they are destroyed first.",
+    source: "https://docs.aws.amazon.com/vpc/latest/userguide/delete-vpc.html",
+  },
+  {
+    type: "aws_subnet",
+    text:
+      "Everything placed in the subnet goes with it: Fargate pods, load balancer nodes and the cluster's " +
+      "control-plane network interfaces; AWS deletes a subnet only once nothing runs in it, so the apply " +
+      "fails until they are moved out or destroyed.",
+    source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSubnet.html",
+  },
+  {
+    type: "aws_kms_key",
+    text:
+      "AWS schedules the key for deletion (after a 7 to 30 day wait) and refuses to use it from then on: " +
+      "what it encrypts, the cluster's Kubernetes secrets, cannot be decrypted, and never again once the " +
+      "key is deleted.",
+    source: "https://docs.aws.amazon.com/kms/latest/cryptographic-details/key-deletion.html",
+  },
+  {
+    type: "aws_cloudwatch_log_group",
+    text: "CloudWatch deletes the log group with every log event in it: the logs it holds are lost.",
+    source: "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DeleteLogGroup.html",
+  },
+];
