@@ -276,7 +276,7 @@ describe("what replacements and deletions break", () => {
 
   it("explains a replaced VPC before its subnets, and not its routes or defaults", () => {
     const { breakages: found, summary } = plan("cdktf-diff-dev-network-vpc-replaced.log", "dev-network");
-    expect(summary).toBe("Plan: 21 to add, 1 to change, 21 to destroy.");
+    expect(summary).toBe("Plan: 22 to add, 1 to change, 22 to destroy.");
     expect(found.map((b) => b.address)).toEqual([
       "aws_vpc.vpc",
       ...["private_a", "private_b", "private_c", "public_a", "public_b", "public_c"].map((s) => `aws_subnet.${s}`),
