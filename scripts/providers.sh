@@ -7,6 +7,7 @@
 # where cdktf runs `terraform providers lock`, which downloads it too; this leaves a lock file in each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CHECKPOINT_DISABLE=1
 if [ $# -ne 1 ]; then
   echo "usage: npm run providers -- <env>" >&2
   exit 2
