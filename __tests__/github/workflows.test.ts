@@ -96,15 +96,21 @@ describe("GitHub workflows", () => {
     it("runs on pull requests from this repository only, with an OIDC token and the right to comment", () => {
       expect(Object.keys(pr.on)).toEqual(["pull_request"]);
       expect(pr.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
-      expect(job.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+      expect(job.if).toBe(
+        "github.event.pull_request.head.repo.full_name == github.repository && needs.environments.outputs.names != '[]'",
+      );
+      expect(pr.jobs.environments.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
     });
 
-    it("plans project environments, dev by default, one job (and comment) each", () => {
-      const environments = job.strategy?.matrix?.environment as string[];
-      expect(environments[0]).toBe("dev");
-      for (const env of environments) {
-        expect(synth.stackIds.filter((id) => id.startsWith(`${env}-`)).length, env).toBeGreaterThan(0);
-      }
+    it("plans every project environment, listed by the project, one job (and comment) each", () => {
+      const list = pr.jobs.environments.steps.find((s) => s.id === "list")!;
+      expect(list.run).toBe('names=$(npm run --silent environments)\necho "names=$names" >> "$GITHUB_OUTPUT"\n');
+      expect(pr.jobs.environments.outputs).toEqual({ names: "${{ steps.list.outputs.names }}" });
+      expect(job.needs).toBe("environments");
+      expect(job.strategy).toEqual({
+        "fail-fast": false,
+        matrix: { environment: "${{ fromJSON(needs.environments.outputs.names) }}" },
+      });
       expect(job.env?.ENVIRONMENT).toBe("${{ matrix.environment }}");
     });
 
