@@ -66,4 +66,18 @@ describe("synthesis", () => {
       }
     }
   });
+
+  it("gives every log group of every stack a retention and the customer-managed logs key", () => {
+    const groups = first.stackIds.flatMap((id) =>
+      Object.entries(first.stack(id).resource?.aws_cloudwatch_log_group ?? {}).map(([name, group]) => ({
+        address: `${id}: ${name}`,
+        group: group as Record<string, unknown>,
+      })),
+    );
+    expect(groups.length).toBeGreaterThanOrEqual(4);
+    for (const { address, group } of groups) {
+      expect(group.retention_in_days, address).toBeGreaterThan(0);
+      expect(group.kms_key_id, address).toMatch(/logs_kms_key_arn|aws_kms_key\.logs\.arn/);
+    }
+  });
 });

@@ -1,9 +1,9 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { EksCluster as AwsEksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { LogGroup } from "../logging/log-group";
 import { clusterRoleName, controlPlaneLogGroupName } from "./names";
 import { SecretsKey } from "./secrets-key";
 
@@ -83,12 +83,12 @@ export class EksCluster extends Construct {
     });
 
     // Created before the cluster, so EKS does not create it first without retention or encryption.
-    const logGroup = new CloudwatchLogGroup(this, "log_control_plane", {
+    const logGroup = new LogGroup(this, "log_control_plane", {
       name: controlPlaneLogGroupName(props.name),
-      retentionInDays: props.logRetentionDays,
-      kmsKeyId: props.logsKmsKeyArn,
+      retentionDays: props.logRetentionDays,
+      kmsKeyArn: props.logsKmsKeyArn,
+      terraformName: "control_plane",
     });
-    logGroup.overrideLogicalId("control_plane");
 
     const isPublic = props.endpointAccess !== "private";
     const isPrivate = props.endpointAccess !== "public";

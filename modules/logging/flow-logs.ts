@@ -1,8 +1,8 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
+import { LogGroup } from "./log-group";
 import { flowLogGroupName, flowLogsRoleName } from "../cluster/names";
 import { flowLogsTrustPolicy, flowLogsWritePolicy } from "./flow-logs-policy";
 import type { LogsKeyScope } from "./key-policy";
@@ -28,19 +28,19 @@ export interface VpcFlowLogsProps extends LogsKeyScope {
  */
 export class VpcFlowLogs extends Construct {
   /** The log group. */
-  readonly logGroup: CloudwatchLogGroup;
+  readonly logGroup: LogGroup;
   /** The flow log. */
   readonly flowLog: FlowLog;
 
   constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
     super(scope, id);
     // Referencing the key orders the group after the key and its inline policy.
-    this.logGroup = new CloudwatchLogGroup(this, "log_group", {
+    this.logGroup = new LogGroup(this, "log_group", {
       name: flowLogGroupName(props.clusterName),
-      retentionInDays: props.retentionDays,
-      kmsKeyId: props.kmsKeyArn,
+      retentionDays: props.retentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+      terraformName: "flow_logs",
     });
-    this.logGroup.overrideLogicalId("flow_logs");
 
     const role = new IamRole(this, "role", {
       name: flowLogsRoleName(props.clusterName),

@@ -1,7 +1,7 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
+import { LogGroup } from "../../logging/log-group";
 import { type AwsLoggingSettings, renderAwsLoggingData } from "./config-data";
 import { fluentBitProcessLogGroupName } from "../../cluster/names";
 
@@ -27,18 +27,18 @@ export class FargateLogging extends Construct {
   /** The aws-logging ConfigMap. */
   readonly configMap: ConfigMapV1;
   /** The group for Fluent Bit's process logs, when they are shipped. */
-  readonly processLogGroup?: CloudwatchLogGroup;
+  readonly processLogGroup?: LogGroup;
 
   constructor(scope: Construct, id: string, props: FargateLoggingProps) {
     super(scope, id);
     if (props.fluentBitProcessLogs) {
       // Fargate creates this group itself when missing, without retention, and nothing deletes it.
-      this.processLogGroup = new CloudwatchLogGroup(this, "log_group_fluent_bit", {
+      this.processLogGroup = new LogGroup(this, "log_group_fluent_bit", {
         name: fluentBitProcessLogGroupName(props.clusterName),
-        retentionInDays: props.processLogRetentionDays,
-        kmsKeyId: props.processLogKmsKeyArn,
+        retentionDays: props.processLogRetentionDays,
+        kmsKeyArn: props.processLogKmsKeyArn,
+        terraformName: "fluent_bit_process_logs",
       });
-      this.processLogGroup.overrideLogicalId("fluent_bit_process_logs");
     }
 
     this.namespace = new NamespaceV1(this, "namespace", {

@@ -1,6 +1,6 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
+import { LogGroup } from "../../logging/log-group";
 import { fargateLogGroupName, fargateLoggingPolicyName, fluentBitProcessLogGroupName } from "../../cluster/names";
 import { fargateLoggingPolicy } from "./policy";
 
@@ -30,18 +30,18 @@ export interface FargateLogDestinationProps {
  */
 export class FargateLogDestination extends Construct {
   /** Log group of pod logs. */
-  readonly logGroup: CloudwatchLogGroup;
+  readonly logGroup: LogGroup;
   /** Policy to attach to every pod execution role. */
   readonly policy: IamPolicy;
 
   constructor(scope: Construct, id: string, props: FargateLogDestinationProps) {
     super(scope, id);
-    this.logGroup = new CloudwatchLogGroup(this, "log_pods", {
+    this.logGroup = new LogGroup(this, "log_pods", {
       name: fargateLogGroupName(props.clusterName),
-      retentionInDays: props.retentionDays,
-      kmsKeyId: props.kmsKeyArn,
+      retentionDays: props.retentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+      terraformName: "fargate_pods",
     });
-    this.logGroup.overrideLogicalId("fargate_pods");
     const groupArns = [this.logGroup.arn];
     if (props.fluentBitProcessLogs) {
       const name = fluentBitProcessLogGroupName(props.clusterName);
