@@ -3,7 +3,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { ClusterConnection, type ClusterProvider } from "../modules/kubernetes/connection";
-import { stackDefaultTags } from "../modules/tags";
+import { stackDefaultTags } from "../modules/cluster/tags";
 import {
   type Component,
   type OutputName,

@@ -1,5 +1,5 @@
 import { subnetTags } from "../../modules/network/subnet-plan";
-import { stackDefaultTags } from "../../modules/tags";
+import { stackDefaultTags } from "../../modules/cluster/tags";
 import { shown } from "./show";
 
 // AWS's tag rules, as IAM applies them (every stack's default tags land on IAM roles and policies too):
