@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_GOOD_ADDON_VERSIONS } from "../../modules/addons/versions";
+import { ADDON_NAMES, KNOWN_GOOD_ADDON_VERSIONS } from "../../modules/addons/versions";
 import { outputNames } from "../../stacks/contract";
 import { projectEnvironment, synthesize, synthesizedProject } from "../support/synth";
 
@@ -36,15 +36,13 @@ describe("addons stack", () => {
     ]);
   });
 
-  it("installs coredns, vpc-cni and kube-proxy as managed add-ons at the table's versions for 1.35", () => {
+  it("installs every add-on of the table (coredns, vpc-cni, kube-proxy) at the table's versions for 1.35", () => {
     const addons = dev.resource.aws_eks_addon;
-    expect(Object.keys(addons).sort()).toEqual(["coredns", "kube_proxy", "vpc_cni"]);
+    expect(ADDON_NAMES).toEqual(expect.arrayContaining(["coredns", "vpc-cni", "kube-proxy"]));
+    expect(Object.keys(addons).sort()).toEqual(ADDON_NAMES.map((n) => n.replace(/-/g, "_")).sort());
     const known = KNOWN_GOOD_ADDON_VERSIONS["1.35"];
-    for (const [address, name] of [
-      ["coredns", "coredns"],
-      ["vpc_cni", "vpc-cni"],
-      ["kube_proxy", "kube-proxy"],
-    ] as const) {
+    for (const name of ADDON_NAMES) {
+      const address = name.replace(/-/g, "_");
       expect(addons[address], address).toMatchObject({
         addon_name: name,
         addon_version: known[name],

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Environment } from "../../environments/schema";
+import { ADDON_NAMES } from "../../modules/addons/versions";
 import { clusterAdmins } from "../../modules/cluster/admins";
 import { COMPONENTS, type Component, stackId } from "../../stacks/contract";
 import { projectEnvironments, synthesizedProject } from "../support/synth";
@@ -38,8 +39,9 @@ function expectedCreates(env: Environment, component: Component): number {
         4 * env.cluster.fargateProfiles.length
       );
     case "addons":
-      // coredns, vpc-cni, kube-proxy, and the Fluent Bit process log group when those logs are shipped
-      return 3 + (env.addons.fluentBitProcessLogs ? 1 : 0);
+      // one per managed add-on (coredns, vpc-cni, kube-proxy), and the Fluent Bit process log group
+      // when those logs are shipped
+      return ADDON_NAMES.length + (env.addons.fluentBitProcessLogs ? 1 : 0);
     case "lb-controller":
       // the controller's IAM role, its policy (the official one) and the attachment; the Helm release is filtered
       return 3;
