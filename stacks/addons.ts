@@ -15,14 +15,14 @@ export class AddonsStack extends PlatformStack<"addons"> {
   ) {
     super(scope, env, "addons");
     const network = this.upstream(upstreams.network);
-    const upstream = this.upstream(upstreams.cluster);
-    const { clusterName } = this.connectToCluster(upstream, ["kubernetes"]);
+    const cluster = this.upstream(upstreams.cluster);
+    const { clusterName } = this.connectToCluster(cluster, ["kubernetes"]);
 
     const logging = new FargateLogging(this, "fargate_logging", {
       region: env.region,
       // The literal name, as the cluster stack's logging policy names the group.
       clusterName: env.clusterName,
-      logGroupName: upstream.get("fargate_log_group_name"),
+      logGroupName: cluster.get("fargate_log_group_name"),
       fluentBitProcessLogs: env.addons.fluentBitProcessLogs,
       processLogRetentionDays: env.cluster.logRetentionDays,
       processLogKmsKeyArn: network.get("logs_kms_key_arn"),

@@ -20,12 +20,13 @@ function releaseOf(overrides: Partial<HelmReleaseProps>) {
 describe("HelmRelease", () => {
   it("installs the pinned chart under a readable address, waiting for it to be ready", () => {
     const { controller } = releaseOf({});
+    const chart = LB_CONTROLLER_CHART;
     expect(controller).toMatchObject({
-      name: "aws-load-balancer-controller",
-      chart: "aws-load-balancer-controller",
-      repository: "https://aws.github.io/eks-charts",
-      version: "3.5.0",
-      namespace: "kube-system",
+      name: chart.name,
+      chart: chart.name,
+      repository: chart.repository,
+      version: chart.version,
+      namespace: chart.namespace,
       wait: true,
       timeout: 600,
     });
