@@ -19,6 +19,7 @@ import { regionProblem, zoneProblem } from "./rules/regions";
 import { bucketNameProblem } from "./rules/s3-bucket-name";
 import { shown } from "./rules/show";
 import { tagProblems } from "./rules/tags";
+import { computeSettings } from "./compute";
 
 // Every message says what is wrong and how to fix it; the loader prefixes the environment and field.
 
@@ -276,6 +277,8 @@ export function environmentSchema(today: string) {
           echoNamespace: sampleNamespace.default("app-echo"),
         })
         .prefault({}),
+      /** Capacity beyond Fargate: managed node groups, EKS Auto Mode or Karpenter. */
+      compute: computeSettings,
       /** Assumed volumes of the cost estimate (npm run cost), for what the stacks cannot know. */
       cost: costAssumptions.prefault({}),
     })
