@@ -4,7 +4,10 @@
 import { publicEndpointWarning } from "../modules/cluster/public-endpoint";
 import { fargatePodMonthlyUsd } from "../modules/cost/fargate-pods";
 import { PRICES } from "../modules/cost/prices";
-import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard";
+import { checkWorkloads } from "../modules/compute/guard";
+import { capacityOf } from "../modules/compute/placement";
+import { platformWorkloads } from "../modules/compute/platform-workloads";
+import { placementSummary } from "../modules/compute/summary";
 import type { FargateSize } from "../modules/fargate/size";
 import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
 import { sampleWorkloads } from "../modules/workloads/samples";
@@ -17,8 +20,8 @@ import type { Environment } from "./schema";
 export interface EnvironmentReport {
   /** Notes that do not stop synthesis. */
   warnings: string[];
-  /** Where and at what Fargate size the environment's workloads run; absent when it runs none. */
-  summary?: string;
+  /** Where the environment's pods run (Fargate profile and size, or the nodes) and what its nodes hold. */
+  summary: string;
 }
 
 /** Checks what the environment deploys on `today` (an ISO date); throws an EnvironmentError naming every problem. */
@@ -33,8 +36,10 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
         logging.map((p) => `  - addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`).join("\n"),
     );
   }
-  const workloads = sampleWorkloads(env.workloads);
-  const placements = checkFargateWorkloads(env.name, env.cluster.fargateProfiles, workloads);
+  const placed = checkWorkloads(env.name, capacityOf(env), [
+    ...platformWorkloads(env),
+    ...sampleWorkloads(env.workloads),
+  ]);
 
   const warnings: string[] = [];
   // Extended support's price, or a version newer than the calendar; then EKS quotas AWS raises on request.
@@ -52,6 +57,5 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   // A warning about requests Fargate rounds up says what that costs, at the region's prices.
   const prices = PRICES.regions[env.region] ?? {};
   const podMonthlyUsd = (size: FargateSize) => fargatePodMonthlyUsd(size, prices, PRICES.hoursPerMonth);
-  const summary = workloads.length > 0 ? fargateSummary(env.name, placements, podMonthlyUsd) : undefined;
-  return { warnings, summary };
+  return { warnings, summary: placementSummary(env.name, placed, [], podMonthlyUsd) };
 }

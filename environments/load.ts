@@ -13,7 +13,7 @@ export interface LoadedEnvironments {
   environments: Environment[];
   /** Notes to print before synthesis; they do not stop it. */
   warnings: string[];
-  /** One summary per environment that runs workloads: their Fargate placement and size. */
+  /** One summary per environment: where its pods run, and what its nodes hold. */
   summaries: string[];
 }
 
@@ -160,7 +160,7 @@ export function loadEnvironments(raw: readonly unknown[], today: string): Loaded
     try {
       const report = checkEnvironment(env, today);
       warnings.push(...report.warnings);
-      if (report.summary !== undefined) summaries.push(report.summary);
+      summaries.push(report.summary);
     } catch (error) {
       if (!(error instanceof EnvironmentError)) throw error;
       problems.push(error.message);

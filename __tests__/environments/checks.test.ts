@@ -12,12 +12,17 @@ describe("checkEnvironment", () => {
     expect(report.warnings).toEqual([expect.stringContaining("cluster.publicAccessCidrs")]);
     const restricted = { ...loadedDev, cluster: { ...loadedDev.cluster, publicAccessCidrs: ["1.2.3.0/24"] } };
     expect(checkEnvironment(restricted, TEST_TODAY).warnings).toEqual([]);
-    expect(report.summary).toMatch(/^Fargate pods of "dev":\n {2}Deployment study-2048\/deployment-2048: 2 pods/);
+    expect(report.summary).toMatch(/^Placement of "dev":\n {2}Deployment kube-system\/coredns: 2 pods/);
+    expect(report.summary).toContain("  Deployment study-2048/deployment-2048: 2 pods");
   });
 
-  it("has no summary when the environment runs no workloads", () => {
+  it("summarizes the platform's own pods when the environment runs no samples", () => {
     const off = { ...loadedDev, workloads: { ...loadedDev.workloads, enabled: false } };
-    expect(checkEnvironment(off, TEST_TODAY).summary).toBeUndefined();
+    const summary = checkEnvironment(off, TEST_TODAY).summary;
+    expect(summary).toMatch(
+      /^Placement of "dev":\n {2}Deployment kube-system\/coredns: 2 pods of 0.25 vCPU \/ 0.5 GB on Fargate, profile kube-system\n/,
+    );
+    expect(summary).not.toContain("study-");
   });
 
   it("refuses an aws-logging ConfigMap Fargate would reject, one line per rule, naming the environment", () => {

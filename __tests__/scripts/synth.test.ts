@@ -66,18 +66,18 @@ describe("npm run synth", () => {
 
   it("prints the warnings, the synthesis summary and the stacks it generated, and nothing else", () => {
     for (const line of printed(npm.stderr).split("\n").filter(Boolean)) expect(line).toMatch(/^Warning: /);
-    expect(npm.stdout).toMatch(/^Fargate pods of "dev":\n {2}Deployment /);
+    expect(npm.stdout).toMatch(/^Placement of "dev":\n {2}Deployment /);
     const stacks = Object.keys(JSON.parse(tree(byNpm)["manifest.json"]).stacks).sort();
     expect(stacks).toContain("dev-network");
     expect(npm.stdout.endsWith(`\nGenerated Terraform code for the stacks: ${stacks.join(", ")}\n`)).toBe(true);
     expect(npm.stdout).toContain('\nMonthly cost of "dev": $');
-    expect(cdktf.stdout).toContain('Fargate pods of "dev":');
+    expect(cdktf.stdout).toContain('Placement of "dev":');
   });
 
   it("leaves the synthesis summary out of `cdktf list`, which runs the same app", () => {
     const list = run("npx", ["cdktf", "list", "--output", byNpm], { CHECKPOINT_DISABLE: "1" });
     expect(list.stdout).toMatch(/^dev-network\s/m);
-    expect(list.stdout).not.toContain("Fargate pods of");
+    expect(list.stdout).not.toContain("Placement of");
     expect(list.stdout).not.toContain("Monthly cost of");
   });
 });

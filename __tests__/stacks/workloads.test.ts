@@ -202,11 +202,11 @@ describe("workloads stack", () => {
   });
 
   describe("Fargate guard, run by the loader before synthesis", () => {
-    it("summarizes each workload's Fargate size", () => {
-      expect(loadEnvironments([{ ...dev, name: "qa" }], TEST_TODAY).summaries).toEqual([
-        'Fargate pods of "qa":\n' +
-          "  Deployment study-2048/deployment-2048: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard\n" +
-          "  Deployment study-echo/echo-server: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard",
+    it("summarizes where each sample runs, after the platform's pods", () => {
+      const [summary] = loadEnvironments([{ ...dev, name: "qa" }], TEST_TODAY).summaries;
+      expect(summary.split("\n").slice(-2)).toEqual([
+        "  Deployment study-2048/deployment-2048: 2 pods of 0.25 vCPU / 0.5 GB on Fargate, profile study-wildcard",
+        "  Deployment study-echo/echo-server: 2 pods of 0.25 vCPU / 0.5 GB on Fargate, profile study-wildcard",
       ]);
     });
 

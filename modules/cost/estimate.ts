@@ -15,7 +15,7 @@ import {
 import { natZones } from "../network/nat-zones";
 import { sampleWorkloads } from "../workloads/samples";
 import { type FargatePods, fargatePods } from "./fargate-pods";
-import { loadBalancersOf } from "./load-balancers";
+import { loadBalancersOf } from "../lb-controller/load-balancers";
 import { type PriceKey, type PriceTable, priceSource } from "./prices";
 
 /** How an item is billed: by the hour (monthly = quantity × unit price × hours a month) or by amount. */

@@ -1,8 +1,8 @@
 import type { Environment } from "../../environments/schema";
-import { COREDNS_REPLICAS, COREDNS_RESOURCES } from "../addons/coredns-config";
-import { podRequestsOf } from "../fargate/guard";
+import { capacityOf, placePod } from "../compute/placement";
+import { platformWorkloads } from "../compute/platform-workloads";
+import { podRequestsOf } from "../fargate/rules";
 import type { FargateSize, PodRequests } from "../fargate/size";
-import { LB_CONTROLLER_CHART, lbControllerPods } from "../lb-controller/lb-controller";
 import { sampleWorkloads } from "../workloads/samples";
 import { workloadLabel } from "../workloads/workload";
 import type { RegionPrices } from "./prices";
@@ -18,20 +18,14 @@ export interface FargatePods {
 }
 
 /**
- * Every Fargate pod the environment's stacks run: coredns (the add-ons stack), the Load Balancer
- * Controller (its Helm values over the chart's defaults) and the samples when they are on.
+ * Every pod the environment's stacks run that placement does not put on nodes (whose cost is the
+ * nodes'): the platform's pods and the samples when they are on.
  */
 export function fargatePods(env: Environment): FargatePods[] {
-  const chart = LB_CONTROLLER_CHART;
-  return [
-    { label: "Deployment kube-system/coredns", replicas: COREDNS_REPLICAS, pod: { containers: [COREDNS_RESOURCES] } },
-    { label: `Deployment ${chart.namespace}/${chart.name}`, ...lbControllerPods() },
-    ...sampleWorkloads(env.workloads).map((w) => ({
-      label: workloadLabel(w),
-      replicas: w.replicas ?? 1,
-      pod: podRequestsOf(w),
-    })),
-  ];
+  const capacity = capacityOf(env);
+  return [...platformWorkloads(env), ...sampleWorkloads(env.workloads)]
+    .filter((w) => placePod(capacity, w).on !== "nodes")
+    .map((w) => ({ label: workloadLabel(w), replicas: w.replicas ?? 1, pod: podRequestsOf(w) }));
 }
 
 /** What one pod of a Fargate size costs a month in a region, or undefined without both prices. */

@@ -39,3 +39,27 @@ export function selectorMatches(selector: FargateSelector, namespace: string, la
   if (!namespaceMatches(selector.namespace, namespace)) return false;
   return Object.entries(selector.labels ?? {}).every(([key, value]) => labels[key] === value);
 }
+
+/** A Fargate profile as placement needs it: its name and selectors. */
+export interface FargateProfileSelection {
+  /** Profile name. */
+  name: string;
+  /** Pods matching any selector run on Fargate with this profile. */
+  selectors: FargateSelector[];
+}
+
+/** Pod label that pins the profile when several select a pod. */
+export const PROFILE_LABEL = "eks.amazonaws.com/fargate-profile";
+
+/** The profile Fargate schedules a pod with: the pinned one, else the first by name among those that select it. */
+export function schedulingProfile(
+  profiles: readonly FargateProfileSelection[],
+  namespace: string,
+  labels: Record<string, string>,
+): FargateProfileSelection | undefined {
+  const pinned = labels[PROFILE_LABEL];
+  return [...profiles]
+    .filter((p) => pinned === undefined || p.name === pinned)
+    .filter((p) => p.selectors.some((s) => selectorMatches(s, namespace, labels)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+}

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EnvironmentError } from "../../../environments/load";
-import {
-  type FargateProfileSelection,
-  PROFILE_LABEL,
-  checkFargateWorkloads,
-  fargateSummary,
-} from "../../../modules/fargate/guard";
+import { type PlacedWorkload, checkWorkloads } from "../../../modules/compute/guard";
+import type { Capacity } from "../../../modules/compute/placement";
+import { placementSummary } from "../../../modules/compute/summary";
+import { type FargateProfileSelection, PROFILE_LABEL } from "../../../modules/fargate/selector";
 import { type ContainerSpec, SMALLEST_FARGATE_REQUESTS, type Workload } from "../../../modules/workloads/workload";
 import { fargatePodMonthlyUsd } from "../../../modules/cost/fargate-pods";
 import { PRICES } from "../../../modules/cost/prices";
@@ -14,6 +12,14 @@ const PROFILES: FargateProfileSelection[] = [
   { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
   { name: "study-wildcard", selectors: [{ namespace: "study-*" }] },
 ];
+const FARGATE_ONLY: Capacity = { fargateProfiles: PROFILES, nodes: [] };
+const fargateOnly = (profiles: FargateProfileSelection[]): Capacity => ({ fargateProfiles: profiles, nodes: [] });
+
+/** The Fargate placement of a placed workload; fails the test if it runs on nodes. */
+function onFargate(placed: PlacedWorkload) {
+  if (placed.placement.on !== "fargate") throw new Error(`expected Fargate, got ${placed.placement.on}`);
+  return placed.placement;
+}
 
 /** A workload that breaks no rule; each test changes one thing. */
 function web(patch: Partial<Workload> = {}): Workload {
@@ -57,7 +63,7 @@ function web(patch: Partial<Workload> = {}): Workload {
 
 function violations(...workloads: Workload[]): string {
   try {
-    checkFargateWorkloads("dev", PROFILES, workloads);
+    checkWorkloads("dev", FARGATE_ONLY, workloads);
   } catch (error) {
     expect(error).toBeInstanceOf(EnvironmentError);
     return (error as Error).message;
@@ -65,10 +71,10 @@ function violations(...workloads: Workload[]): string {
   throw new Error("expected the guard to refuse the workloads");
 }
 
-describe("checkFargateWorkloads", () => {
+describe("checkWorkloads on Fargate alone", () => {
   it("places a valid workload on the first profile by name that selects it, at its Fargate size", () => {
     const both = [...PROFILES, { name: "a-first", selectors: [{ namespace: "study-web" }] }];
-    const [placement] = checkFargateWorkloads("dev", both, [web()]);
+    const placement = onFargate(checkWorkloads("dev", fargateOnly(both), [web()])[0]);
     expect(placement.profile).toBe("a-first");
     expect(placement.size.label).toBe("0.25 vCPU / 0.5 GB");
     expect(placement.stepsAbove).toBe(0);
@@ -77,7 +83,7 @@ describe("checkFargateWorkloads", () => {
   it("honours the profile a pod pins with the eks.amazonaws.com/fargate-profile label", () => {
     const both = [...PROFILES, { name: "a-first", selectors: [{ namespace: "study-web" }] }];
     const pinned = web({ podLabels: { app: "web", [PROFILE_LABEL]: "study-wildcard" } });
-    expect(checkFargateWorkloads("dev", both, [pinned])[0].profile).toBe("study-wildcard");
+    expect(onFargate(checkWorkloads("dev", fargateOnly(both), [pinned])[0]).profile).toBe("study-wildcard");
   });
 
   describe("rule fargate-profile", () => {
@@ -92,7 +98,7 @@ describe("checkFargateWorkloads", () => {
 
     it("refuses pods without the labels a selector requires", () => {
       const profiles = [{ name: "labelled", selectors: [{ namespace: "study-*", labels: { tier: "fargate" } }] }];
-      expect(() => checkFargateWorkloads("dev", profiles, [web()])).toThrow(
+      expect(() => checkWorkloads("dev", fargateOnly(profiles), [web()])).toThrow(
         '[fargate-profile]: no Fargate profile selects namespace "study-web" with pod labels { app=web }, so its pods ' +
           'would stay Pending (selectors: "study-*" with labels { tier=fargate })',
       );
@@ -131,7 +137,7 @@ describe("checkFargateWorkloads", () => {
         { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE"] } },
         { livenessProbe: { path: "/", port: 8080 }, readinessProbe: { path: "/", port: 8080 } },
       );
-      expect(checkFargateWorkloads("dev", PROFILES, [hardened])).toHaveLength(1);
+      expect(checkWorkloads("dev", FARGATE_ONLY, [hardened])).toHaveLength(1);
     });
 
     it("rule capabilities-add: refuses adding a capability Fargate does not let pods add", () => {
@@ -164,7 +170,7 @@ describe("checkFargateWorkloads", () => {
         securityContext: { runAsNonRoot: true, runAsUser: 0 },
         containers: [{ ...web().containers[0], securityContext: { runAsUser: 101 } }],
       });
-      expect(checkFargateWorkloads("dev", PROFILES, [overridden])).toHaveLength(1);
+      expect(checkWorkloads("dev", FARGATE_ONLY, [overridden])).toHaveLength(1);
     });
 
     it("rule probe-port: refuses a probe on a port the container does not listen on", () => {
@@ -227,8 +233,8 @@ describe("checkFargateWorkloads", () => {
         loadBalancerClass: undefined,
         annotations: { "service.beta.kubernetes.io/aws-load-balancer-type": "nlb-ip" },
       };
-      expect(checkFargateWorkloads("dev", PROFILES, [web({ services: [external, internal] })])).toHaveLength(1);
-      expect(checkFargateWorkloads("dev", PROFILES, [web({ services: [nlbIp, internal] })])).toHaveLength(1);
+      expect(checkWorkloads("dev", FARGATE_ONLY, [web({ services: [external, internal] })])).toHaveLength(1);
+      expect(checkWorkloads("dev", FARGATE_ONLY, [web({ services: [nlbIp, internal] })])).toHaveLength(1);
     });
 
     it("refuses an alb Ingress without target-type ip, unless its backend Service sets it", () => {
@@ -239,13 +245,13 @@ describe("checkFargateWorkloads", () => {
       );
       const backendSetsIt = { ...internal, annotations: { "alb.ingress.kubernetes.io/target-type": "ip" } };
       expect(
-        checkFargateWorkloads("dev", PROFILES, [web({ services: [nlb, backendSetsIt], ingresses: [instance] })]),
+        checkWorkloads("dev", FARGATE_ONLY, [web({ services: [nlb, backendSetsIt], ingresses: [instance] })]),
       ).toHaveLength(1);
     });
 
     it("leaves Ingresses of other classes alone: they make no AWS load balancer", () => {
       const nginx = { ...alb, ingressClassName: "nginx", annotations: {} };
-      expect(checkFargateWorkloads("dev", PROFILES, [web({ ingresses: [nginx] })])).toHaveLength(1);
+      expect(checkWorkloads("dev", FARGATE_ONLY, [web({ ingresses: [nginx] })])).toHaveLength(1);
     });
   });
 
@@ -261,21 +267,25 @@ describe("checkFargateWorkloads", () => {
   });
 
   it("lists every violation of every workload in one error", () => {
-    const message = violations(web({ hostNetwork: true, namespace: "web" }), web({ name: "agent", kind: "DaemonSet" }));
+    const message = violations(
+      web({ namespace: "web" }),
+      web({ name: "host", hostNetwork: true }),
+      web({ name: "agent", kind: "DaemonSet" }),
+    );
     expect(message.split("\n")).toHaveLength(4);
     expect(message).toMatch(/Deployment web\/web \[fargate-profile\]/);
-    expect(message).toMatch(/Deployment web\/web \[host-network\]/);
+    expect(message).toMatch(/Deployment study-web\/host \[host-network\]/);
     expect(message).toMatch(/DaemonSet study-web\/agent \[daemonset\]/);
   });
 });
 
-describe("fargateSummary", () => {
+describe("placementSummary", () => {
   it("prints one line per workload with its pods' size and profile", () => {
-    const placements = checkFargateWorkloads("dev", PROFILES, [web(), web({ name: "single", replicas: 1 })]);
-    expect(fargateSummary("dev", placements)).toBe(
-      'Fargate pods of "dev":\n' +
-        "  Deployment study-web/web: 2 pods of 0.25 vCPU / 0.5 GB, profile study-wildcard\n" +
-        "  Deployment study-web/single: 1 pod of 0.25 vCPU / 0.5 GB, profile study-wildcard",
+    const placements = checkWorkloads("dev", FARGATE_ONLY, [web(), web({ name: "single", replicas: 1 })]);
+    expect(placementSummary("dev", placements)).toBe(
+      'Placement of "dev":\n' +
+        "  Deployment study-web/web: 2 pods of 0.25 vCPU / 0.5 GB on Fargate, profile study-wildcard\n" +
+        "  Deployment study-web/single: 1 pod of 0.25 vCPU / 0.5 GB on Fargate, profile study-wildcard",
     );
   });
 
@@ -284,26 +294,26 @@ describe("fargateSummary", () => {
     // 1 vCPU / 8 GB fits 1 vCPU / 8 GB, but with the overhead needs 2 vCPU / 9 GB, six sizes up.
     const request = { cpu: "1", memory: "8Gi" };
     const big = { ...container, resources: { requests: request, limits: request } };
-    const summary = fargateSummary("dev", checkFargateWorkloads("dev", PROFILES, [web({ containers: [big] })]));
-    expect(summary).toContain("  Deployment study-web/web: 2 pods of 2 vCPU / 9 GB, profile study-wildcard");
+    const summary = placementSummary("dev", checkWorkloads("dev", FARGATE_ONLY, [web({ containers: [big] })]));
+    expect(summary).toContain("  Deployment study-web/web: 2 pods of 2 vCPU / 9 GB on Fargate, profile study-wildcard");
     expect(summary).toContain(
       "  Warning: Deployment study-web/web: Fargate's 256 MB overhead rounds its requests up 6 sizes, to 2 vCPU / 9 GB; ",
     );
     // 1 vCPU / 2 GB becomes 1 vCPU / 3 GB: one step, which is Fargate's usual rounding, so no warning.
     const small = { ...container, resources: { requests: { cpu: "1", memory: "2Gi" } } };
-    const oneStep = checkFargateWorkloads("dev", PROFILES, [web({ containers: [small] })]);
-    expect(oneStep[0].stepsAbove).toBe(1);
-    expect(fargateSummary("dev", oneStep)).not.toContain("Warning");
+    const oneStep = checkWorkloads("dev", FARGATE_ONLY, [web({ containers: [small] })]);
+    expect(onFargate(oneStep[0]).stepsAbove).toBe(1);
+    expect(placementSummary("dev", oneStep)).not.toContain("Warning");
   });
 
   it("says what the rounding costs a month, at the region's Fargate prices", () => {
     const [container] = web().containers;
     const request = { cpu: "1", memory: "8Gi" };
     const big = { ...container, resources: { requests: request, limits: request } };
-    const placements = checkFargateWorkloads("dev", PROFILES, [web({ containers: [big] })]);
-    expect(placements[0].requested.label).toBe("1 vCPU / 8 GB");
+    const placements = checkWorkloads("dev", FARGATE_ONLY, [web({ containers: [big] })]);
+    expect(onFargate(placements[0]).requested.label).toBe("1 vCPU / 8 GB");
     const seoul = PRICES.regions["ap-northeast-2"];
-    const summary = fargateSummary("dev", placements, (size) => fargatePodMonthlyUsd(size, seoul, 730));
+    const summary = placementSummary("dev", placements, [], (size) => fargatePodMonthlyUsd(size, seoul, 730));
     // 2 vCPU / 9 GB instead of 1 vCPU / 8 GB: (1 × 0.04656 + 1 × 0.00511) × 730 = 37.7191 a pod, × 2 pods.
     expect(summary).toContain(
       "  Warning: Deployment study-web/web: Fargate's 256 MB overhead rounds its requests up 6 sizes, to 2 vCPU / 9 GB, " +
@@ -311,8 +321,49 @@ describe("fargateSummary", () => {
         "the size they name, or raise them to use what is paid for",
     );
     // Without a price for the region, the warning says nothing of money rather than guess.
-    expect(fargateSummary("dev", placements, (size) => fargatePodMonthlyUsd(size, {}, 730))).toContain(
+    expect(placementSummary("dev", placements, [], (size) => fargatePodMonthlyUsd(size, {}, 730))).toContain(
       "rounds its requests up 6 sizes, to 2 vCPU / 9 GB; lower them",
     );
+  });
+});
+
+describe("checkWorkloads with nodes", () => {
+  const WITH_NODES: Capacity = { fargateProfiles: PROFILES, nodes: ["managed node groups"] };
+
+  it("puts a pod no Fargate profile selects on the nodes, and says why", () => {
+    const [placed] = checkWorkloads("dev", WITH_NODES, [web({ namespace: "batch" })]);
+    expect(placed.placement).toEqual({
+      on: "nodes",
+      provisioners: ["managed node groups"],
+      why: 'no Fargate profile selects namespace "batch"',
+    });
+    expect(placementSummary("dev", [placed])).toBe(
+      'Placement of "dev":\n' +
+        '  Deployment batch/web: 2 pods on the nodes (managed node groups): no Fargate profile selects namespace "batch"',
+    );
+  });
+
+  it("runs a DaemonSet and a privileged or host-network pod on the nodes, where Fargate's rules do not apply", () => {
+    const agent = web({
+      kind: "DaemonSet",
+      namespace: "monitoring",
+      hostNetwork: true,
+      containers: [{ ...web().containers[0], securityContext: { privileged: true } }],
+    });
+    expect(checkWorkloads("dev", WITH_NODES, [agent])[0].placement.on).toBe("nodes");
+    // Without nodes, the same DaemonSet has nowhere to go.
+    expect(violations(agent)).toContain("[daemonset]: Fargate runs no DaemonSets");
+  });
+
+  it("keeps Fargate's rules for pods a profile selects, and says how to move them onto the nodes", () => {
+    expect(() => checkWorkloads("dev", WITH_NODES, [web({ hostNetwork: true })])).toThrow(
+      'Deployment study-web/web [placement]: Fargate profile "study-wildcard" selects its pods, so they go to Fargate, ' +
+        "not to the nodes (managed node groups); to run them on the nodes, use a namespace no Fargate profile selects",
+    );
+  });
+
+  it("applies Kubernetes' security rules on the nodes too", () => {
+    const rootless = web({ namespace: "batch", securityContext: { runAsNonRoot: true, runAsUser: 0 } });
+    expect(() => checkWorkloads("dev", WITH_NODES, [rootless])).toThrow("[run-as-root]");
   });
 });

@@ -1,0 +1,36 @@
+import type { Environment } from "../../environments/schema";
+import { COREDNS_REPLICAS, COREDNS_RESOURCES } from "../addons/coredns-config";
+import { LB_CONTROLLER_CHART, lbControllerPods } from "../lb-controller/lb-controller";
+import type { Workload } from "../workloads/workload";
+
+/**
+ * The platform's own pods, as placement sees them: what the add-ons and lb-controller stacks run in
+ * kube-system, with the labels their charts and add-ons give them and the requests they are sized by.
+ * Placement puts them on Fargate (the schema requires a profile selecting kube-system).
+ */
+export function platformWorkloads(env: Environment): Workload[] {
+  void env;
+  const controller = lbControllerPods();
+  return [
+    {
+      kind: "Deployment",
+      name: "coredns",
+      namespace: "kube-system",
+      replicas: COREDNS_REPLICAS,
+      podLabels: { "k8s-app": "kube-dns" },
+      containers: [{ name: "coredns", image: "coredns", resources: { requests: COREDNS_RESOURCES } }],
+    },
+    {
+      kind: "Deployment",
+      name: LB_CONTROLLER_CHART.name,
+      namespace: LB_CONTROLLER_CHART.namespace,
+      replicas: controller.replicas,
+      podLabels: { "app.kubernetes.io/name": LB_CONTROLLER_CHART.name },
+      containers: controller.pod.containers.map((requests) => ({
+        name: "aws-load-balancer-controller",
+        image: "aws-load-balancer-controller",
+        resources: { requests },
+      })),
+    },
+  ];
+}
