@@ -40,7 +40,10 @@ export interface InstanceTypeInfo {
   memoryMiB: number;
   /** CPU architecture as EC2 names it (Kubernetes calls x86_64 "amd64"). */
   architecture: "x86_64" | "arm64";
-  /** Hypervisor; "none" for bare metal. The VPC CNI allows prefix delegation on "nitro" or bare metal. */
+  /**
+   * Hypervisor; "none" for bare metal. The VPC CNI allows prefix delegation on "nitro" or bare metal
+   * (IsPrefixDelegationSupported, aws/amazon-vpc-cni-k8s pkg/awsutils/awsutils.go).
+   */
   hypervisor: "nitro" | "xen" | "none";
   /** Whether the type is bare metal. */
   bareMetal: boolean;
