@@ -14,6 +14,8 @@ import { sampleWorkloads } from "../modules/workloads/samples";
 import { EnvironmentError } from "./error";
 import { kubernetesVersionWarning } from "./rules/kubernetes-version";
 import { fargateQuotaWarnings } from "./rules/quotas";
+import { nodeGroupWarnings } from "./rules/node-groups";
+import { nodeGroupLines, planNodeGroup } from "../modules/compute/node-groups";
 import type { Environment } from "./schema";
 
 /** What the loader reports of one valid environment. */
@@ -45,7 +47,11 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   // Extended support's price, or a version newer than the calendar; then EKS quotas AWS raises on request.
   const version = kubernetesVersionWarning(env.kubernetesVersion, today);
   if (version) warnings.push(`Environment "${env.name}": ${version}`);
-  warnings.push(...fargateQuotaWarnings(env.cluster.fargateProfiles).map((w) => `Environment "${env.name}": ${w}`));
+  warnings.push(
+    ...[...fargateQuotaWarnings(env.cluster.fargateProfiles), ...nodeGroupWarnings(env.compute)].map(
+      (w) => `Environment "${env.name}": ${w}`,
+    ),
+  );
   if (env.cluster.endpointAccess === "private") {
     warnings.push(
       `Environment "${env.name}" has a private-only Kubernetes API endpoint, so the addons, lb-controller and ` +
@@ -57,5 +63,10 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   // A warning about requests Fargate rounds up says what that costs, at the region's prices.
   const prices = PRICES.regions[env.region] ?? {};
   const podMonthlyUsd = (size: FargateSize) => fargatePodMonthlyUsd(size, prices, PRICES.hoursPerMonth);
-  return { warnings, summary: placementSummary(env.name, placed, [], podMonthlyUsd) };
+  const { nodeGroups, prefixDelegation } = env.compute;
+  const nodes = nodeGroupLines(
+    nodeGroups.map((g) => planNodeGroup(g, prefixDelegation)),
+    prefixDelegation,
+  );
+  return { warnings, summary: placementSummary(env.name, placed, nodes, podMonthlyUsd) };
 }

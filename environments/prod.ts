@@ -28,5 +28,11 @@ export const prod = {
     publicAccessCidrs: ["1.2.3.0/24"],
     logRetentionDays: 365,
   },
+  // Nodes for what Fargate does not run (DaemonSets, privileged agents, EBS volumes): pods no Fargate
+  // profile selects run here. Graviton, with VPC CNI prefix delegation for dense nodes.
+  compute: {
+    prefixDelegation: true,
+    nodeGroups: [{ name: "general", instanceTypes: ["m7g.large"], minSize: 2, maxSize: 6, desiredSize: 2 }],
+  },
   workloads: { enabled: false },
 } satisfies EnvironmentInput;

@@ -20,6 +20,7 @@ import { bucketNameProblem } from "./rules/s3-bucket-name";
 import { shown } from "./rules/show";
 import { tagProblems } from "./rules/tags";
 import { computeSettings } from "./compute";
+import { nodeGroupProblems } from "./rules/node-groups";
 
 // Every message says what is wrong and how to fix it; the loader prefixes the environment and field.
 
@@ -403,6 +404,8 @@ export function environmentSchema(today: string) {
           );
         }
       });
+      for (const { path, message } of nodeGroupProblems(env.compute)) problem(["compute", ...path], message);
+
       const selectsKubeSystem = cluster.fargateProfiles.some((p) =>
         p.selectors.some((s) => namespaceMatches(s.namespace, "kube-system") && !s.labels),
       );

@@ -3,6 +3,9 @@ import type { Environment } from "../environments/schema";
 import { addonVersions } from "../modules/addons/versions";
 import { corednsConfigurationValues } from "../modules/addons/coredns-config";
 import { EksAddon } from "../modules/addons/eks-addon";
+import { vpcCniConfigurationValues } from "../modules/addons/vpc-cni-config";
+import { vpcCniRoleName } from "../modules/cluster/names";
+import { CurrentAccount } from "../modules/logging/account";
 import { FargateLogging } from "../modules/fargate/logging/config-map";
 import { PlatformStack } from "./platform-stack";
 
@@ -37,7 +40,23 @@ export class AddonsStack extends PlatformStack<"addons"> {
       // coredns pods are the first on Fargate: with the ConfigMap in place they ship logs too.
       dependsOn: [logging.configMap],
     });
-    const vpcCni = new EksAddon(this, "addon_vpc_cni", { clusterName, name: "vpc-cni", version: versions["vpc-cni"] });
+    // vpc-cni runs on nodes only (aws-node is a DaemonSet); it is configured here, before the compute
+    // stack adds the first node, with its own IRSA role so the nodes' role needs no network permissions.
+    const account = new CurrentAccount(this, "account");
+    const vpcCni = new EksAddon(this, "addon_vpc_cni", {
+      clusterName,
+      name: "vpc-cni",
+      version: versions["vpc-cni"],
+      configurationValues: vpcCniConfigurationValues(env.compute.prefixDelegation),
+      serviceAccountRole: {
+        name: vpcCniRoleName(env.clusterName),
+        oidcProviderArn: cluster.get("oidc_provider_arn"),
+        oidcIssuerUrl: cluster.get("oidc_issuer_url"),
+        namespace: "kube-system",
+        serviceAccount: "aws-node",
+        policy: { managedPolicyArn: `arn:${account.partition}:iam::aws:policy/AmazonEKS_CNI_Policy` },
+      },
+    });
     const kubeProxy = new EksAddon(this, "addon_kube_proxy", {
       clusterName,
       name: "kube-proxy",

@@ -2,8 +2,8 @@
 // each one declares, with their kind, description and the stacks that read them. A downstream stack
 // reads only these names, through its upstream's remote state.
 
-/** The five stacks of an environment, in dependency (deploy) order. */
-export const COMPONENTS = ["network", "cluster", "addons", "lb-controller", "workloads"] as const;
+/** The six stacks of an environment, in dependency (deploy) order. */
+export const COMPONENTS = ["network", "cluster", "addons", "compute", "lb-controller", "workloads"] as const;
 
 /** One stack of an environment. */
 export type Component = (typeof COMPONENTS)[number];
@@ -30,8 +30,8 @@ export const CONTRACT = {
     vpc_cidr: { kind: "string", description: "IPv4 block of the VPC", readBy: [] },
     private_subnet_ids: {
       kind: "list",
-      description: "Private subnets, in zone order (Fargate pods, control plane)",
-      readBy: ["cluster"],
+      description: "Private subnets, in zone order (Fargate pods, control plane, nodes)",
+      readBy: ["cluster", "compute"],
     },
     public_subnet_ids: {
       kind: "list",
@@ -47,7 +47,7 @@ export const CONTRACT = {
     },
   },
   cluster: {
-    cluster_name: { kind: "string", description: "EKS cluster name", readBy: K8S_STACKS },
+    cluster_name: { kind: "string", description: "EKS cluster name", readBy: [...K8S_STACKS, "compute"] },
     cluster_arn: { kind: "string", description: "EKS cluster ARN", readBy: [] },
     cluster_endpoint: { kind: "string", description: "Kubernetes API server URL", readBy: K8S_STACKS },
     cluster_certificate_authority_data: {
@@ -64,12 +64,12 @@ export const CONTRACT = {
     oidc_provider_arn: {
       kind: "string",
       description: "IAM OIDC provider that IRSA roles trust",
-      readBy: ["lb-controller"],
+      readBy: ["addons", "lb-controller"],
     },
     oidc_issuer_url: {
       kind: "string",
       description: "OIDC issuer URL of the cluster (https://...)",
-      readBy: ["lb-controller"],
+      readBy: ["addons", "lb-controller"],
     },
     fargate_profile_names: { kind: "list", description: "Fargate profiles, in creation order", readBy: [] },
     fargate_pod_execution_role_arns: {
@@ -100,6 +100,18 @@ export const CONTRACT = {
     logging_config_map: {
       kind: "string",
       description: "Fargate's log router ConfigMap, as namespace/name",
+      readBy: [],
+    },
+  },
+  compute: {
+    node_group_names: {
+      kind: "list",
+      description: "EKS managed node groups, as EKS names them; empty without node groups",
+      readBy: [],
+    },
+    node_role_arn: {
+      kind: "string",
+      description: "IAM role of the managed node groups' instances; empty without node groups",
       readBy: [],
     },
   },

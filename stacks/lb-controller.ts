@@ -10,8 +10,8 @@ export interface LbControllerUpstreams {
   network: PlatformStack<"network">;
   /** Cluster name, endpoint, CA and OIDC provider. */
   cluster: PlatformStack<"cluster">;
-  /** coredns must run on Fargate before the controller's pods can resolve AWS endpoints. */
-  addons: PlatformStack<"addons">;
+  /** The chain's previous stack: after the add-ons (coredns on Fargate resolves AWS endpoints) and the nodes. */
+  compute: PlatformStack<"compute">;
 }
 
 /** `<env>-lb-controller`: the AWS Load Balancer Controller, its IRSA role and Helm release. */
@@ -20,7 +20,7 @@ export class LbControllerStack extends PlatformStack<"lb-controller"> {
     super(scope, env, "lb-controller");
     const network = this.upstream(upstreams.network);
     const cluster = this.upstream(upstreams.cluster);
-    this.addDependency(upstreams.addons);
+    this.addDependency(upstreams.compute);
 
     const { clusterName } = this.connectToCluster(cluster, ["helm"]);
 

@@ -85,7 +85,7 @@ describe("accounts", () => {
     expect(problemsOf(prod, second)).toBe(
       'Invalid environment "prod2":\n' +
         '  - clusterName: environments "prod" and "prod2" are both in account 123456789012 and would both create EKS cluster ' +
-        '"prod-fargate" in ap-northeast-2, IAM role "prod-fargate-cluster", IAM role "prod-fargate-fargate-kube-system" and 5 more; ' +
+        '"prod-fargate" in ap-northeast-2, IAM role "prod-fargate-cluster", IAM role "prod-fargate-fargate-kube-system" and 7 more; ' +
         "the second deploy would fail. Give one of them another clusterName",
     );
   });
@@ -97,7 +97,7 @@ describe("accounts", () => {
     );
     expect(warnings.filter((w) => w.startsWith("Environments"))).toEqual([
       'Environments "dev" and "dev2" would both create IAM role "dev-fargate-cluster", IAM role "dev-fargate-fargate-kube-system", ' +
-        'IAM role "dev-fargate-fargate-study-wildcard" and 4 more: if they deploy to the same AWS account, the second deploy fails. ' +
+        'IAM role "dev-fargate-fargate-study-wildcard" and 5 more: if they deploy to the same AWS account, the second deploy fails. ' +
         "Set account: { id } on both so synthesis can check, or give one another clusterName.",
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accountWideNames } from "../../modules/cluster/names";
+import { COMPONENTS } from "../../stacks/contract";
 import { projectEnvironments, synthesizedProject } from "../support/synth";
 
 const synth = synthesizedProject();
@@ -8,7 +9,8 @@ describe("accounts", () => {
   it("pins every AWS provider of an environment with an account to it, assuming its deploy role (prod)", () => {
     const prod = projectEnvironments().find((e) => e.account)!;
     const stacks = synth.stackIds.filter((id) => id.startsWith(`${prod.name}-`) && synth.stack(id).provider?.aws);
-    expect(stacks.length).toBe(4);
+    // Every stack but the workloads stack, which holds only Kubernetes objects.
+    expect(stacks.length).toBe(COMPONENTS.length - 1);
     for (const id of stacks) {
       expect(synth.stack(id).provider.aws[0], id).toMatchObject({
         allowed_account_ids: ["123456789012"],
@@ -47,10 +49,7 @@ describe("accounts", () => {
             Object.values((resources[type] ?? {}) as Record<string, { name: string }>).map((r) => `${kind}/${r.name}`);
           return [...named("aws_iam_role", "role"), ...named("aws_iam_policy", "policy")];
         });
-      const names = accountWideNames(
-        env.clusterName,
-        env.cluster.fargateProfiles.map((p) => p.name),
-      );
+      const names = accountWideNames(env);
       expect(created.sort(), env.name).toEqual([...names].sort());
     }
   });

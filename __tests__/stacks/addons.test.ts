@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ADDON_NAMES, KNOWN_GOOD_ADDON_VERSIONS } from "../../modules/addons/versions";
 import { outputNames } from "../../stacks/contract";
-import { projectEnvironment, synthesize, synthesizedProject } from "../support/synth";
+import { projectEnvironment, projectEnvironments, synthesize, synthesizedProject } from "../support/synth";
 
 const synth = synthesizedProject();
 const dev = synth.stack("dev-addons");
@@ -54,14 +54,33 @@ describe("addons stack", () => {
     }
   });
 
-  it("configures only coredns, for Fargate at the smallest size", () => {
+  it("configures coredns for Fargate at the smallest size, and vpc-cni's prefix delegation as the environment says", () => {
     const addons = dev.resource.aws_eks_addon;
     expect(JSON.parse(addons.coredns.configuration_values)).toEqual({
       computeType: "Fargate",
       resources: { limits: { cpu: "0.25", memory: "256M" }, requests: { cpu: "0.25", memory: "256M" } },
     });
-    expect(addons.vpc_cni.configuration_values).toBeUndefined();
     expect(addons.kube_proxy.configuration_values).toBeUndefined();
+    for (const env of projectEnvironments()) {
+      const vpcCni = synth.stack(`${env.name}-addons`).resource.aws_eks_addon.vpc_cni;
+      const expected = env.compute.prefixDelegation
+        ? { ENABLE_PREFIX_DELEGATION: "true", WARM_PREFIX_TARGET: "1" }
+        : { ENABLE_PREFIX_DELEGATION: "false" };
+      expect(JSON.parse(vpcCni.configuration_values), env.name).toEqual({ env: expected });
+    }
+  });
+
+  it("gives vpc-cni an IRSA role for aws-node holding AmazonEKS_CNI_Policy, so the nodes' role needs none", () => {
+    const { aws_iam_role: roles, aws_iam_role_policy_attachment: attachments } = dev.resource;
+    expect(dev.resource.aws_eks_addon.vpc_cni.service_account_role_arn).toBe("${aws_iam_role.vpc_cni.arn}");
+    expect(roles.vpc_cni.name).toBe("dev-fargate-vpc-cni");
+    const trust = JSON.parse(roles.vpc_cni.assume_role_policy).Statement[0];
+    expect(Object.values(trust.Condition.StringEquals)).toContain("system:serviceaccount:kube-system:aws-node");
+    expect(trust.Principal.Federated).toBe(cluster("oidc_provider_arn"));
+    expect(attachments.vpc_cni.policy_arn).toBe(
+      "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKS_CNI_Policy",
+    );
+    expect(dev.resource.aws_iam_policy).toBeUndefined();
   });
 
   it("creates coredns after the logging ConfigMap, so its Fargate pods ship logs", () => {

@@ -7,23 +7,27 @@ import { projectEnvironments, snapshot, synthesize, synthesizedProject } from ".
 describe("synthesis", () => {
   const first = synthesizedProject();
 
-  it("names every stack <env>-<component>, all five in every environment, samples on or off", () => {
+  it("names every stack <env>-<component>, all six in every environment, samples and nodes on or off", () => {
     const environments = projectEnvironments();
     expect(environments.some((e) => !e.workloads.enabled)).toBe(true);
     const expected = environments.flatMap((env) => COMPONENTS.map((c) => `${env.name}-${c}`));
     expect([...first.stackIds].sort()).toEqual(expected.sort());
   });
 
-  it("chains the stacks network → cluster → addons → lb-controller → workloads in cdktf's manifest", () => {
+  it("chains the stacks network → cluster → addons → compute → lb-controller → workloads in cdktf's manifest", () => {
     const manifest = JSON.parse(readFileSync(join(first.outdir, "manifest.json"), "utf8"));
     const deps = (id: string): string[] => manifest.stacks[id].dependencies;
     expect(deps("dev-network")).toEqual([]);
     expect(deps("dev-cluster")).toEqual(["dev-network"]);
     // The add-ons stack reads the network stack's logs key for the Fluent Bit process log group.
     expect(deps("dev-addons")).toEqual(["dev-network", "dev-cluster"]);
-    expect(deps("dev-lb-controller")).toEqual(["dev-network", "dev-cluster", "dev-addons"]);
+    // Without nodes the compute stack reads nothing, but keeps its place in the chain.
+    expect(deps("dev-compute")).toEqual(["dev-addons"]);
+    expect(deps("dev-lb-controller")).toEqual(["dev-network", "dev-cluster", "dev-compute"]);
     expect(deps("dev-workloads")).toEqual(["dev-cluster", "dev-lb-controller"]);
-    expect(deps("prod-lb-controller")).toEqual(["prod-network", "prod-cluster", "prod-addons"]);
+    // With node groups it reads the private subnets and the cluster's name.
+    expect(deps("prod-compute")).toEqual(["prod-addons", "prod-network", "prod-cluster"]);
+    expect(deps("prod-lb-controller")).toEqual(["prod-network", "prod-cluster", "prod-compute"]);
   });
 
   it("is byte-identical from run to run", () => {

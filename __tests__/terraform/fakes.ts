@@ -20,6 +20,8 @@ export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {
       { oidc: [{ issuer: "https://oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF" }] },
     ],
   },
+  // A node group takes its launch template's id, which the provider checks starts with "lt-".
+  aws_launch_template: { id: "lt-0123456789abcdef0", latest_version: 1 },
   aws_iam_openid_connect_provider: {
     arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF`,
   },

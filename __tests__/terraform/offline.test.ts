@@ -39,9 +39,14 @@ function expectedCreates(env: Environment, component: Component): number {
         4 * env.cluster.fargateProfiles.length
       );
     case "addons":
-      // one per managed add-on (coredns, vpc-cni, kube-proxy), and the Fluent Bit process log group
-      // when those logs are shipped
-      return ADDON_NAMES.length + (env.addons.fluentBitProcessLogs ? 1 : 0);
+      // one per managed add-on (coredns, vpc-cni, kube-proxy), vpc-cni's IRSA role and its attachment of
+      // AmazonEKS_CNI_Policy, and the Fluent Bit process log group when those logs are shipped
+      return ADDON_NAMES.length + 2 + (env.addons.fluentBitProcessLogs ? 1 : 0);
+    case "compute": {
+      // with node groups, the node role and its 2 policy attachments; per node group, itself and its launch template
+      const groups = env.compute.nodeGroups.length;
+      return groups > 0 ? 3 + 2 * groups : 0;
+    }
     case "lb-controller":
       // the controller's IAM role, its policy (the official one) and the attachment; the Helm release is filtered
       return 3;

@@ -1,4 +1,4 @@
-import { accountWideNames } from "../../modules/cluster/names";
+import { type IamNamedEnvironment, accountWideNames } from "../../modules/cluster/names";
 
 // Names that must be unique within an AWS account: an EKS cluster name (and the log groups and KMS
 // alias named after it) per region, IAM role and policy names across all regions
@@ -6,17 +6,13 @@ import { accountWideNames } from "../../modules/cluster/names";
 // Two environments in one account that share one fail on the second deploy, after its network is up.
 
 /** What the collision check needs of an environment. */
-export interface NamedEnvironment {
+export interface NamedEnvironment extends IamNamedEnvironment {
   /** Environment name. */
   name: string;
   /** Its AWS account, when the environment names one. */
   account?: { id: string };
   /** Region of its stacks. */
   region: string;
-  /** EKS cluster name, prefix of its IAM names. */
-  clusterName: string;
-  /** Fargate profiles, whose pod execution roles are IAM roles. */
-  cluster: { fargateProfiles: readonly { name: string }[] };
 }
 
 /** One collision: the environment it is reported on, and the message. */
@@ -32,11 +28,7 @@ function shared(a: NamedEnvironment, b: NamedEnvironment): string[] {
   if (a.region === b.region && a.clusterName === b.clusterName) {
     names.push(`EKS cluster "${a.clusterName}" in ${a.region}`);
   }
-  const iamOf = (e: NamedEnvironment) =>
-    accountWideNames(
-      e.clusterName,
-      e.cluster.fargateProfiles.map((p) => p.name),
-    );
+  const iamOf = (e: NamedEnvironment) => accountWideNames(e);
   const theirs = new Set(iamOf(a));
   names.push(
     ...iamOf(b)

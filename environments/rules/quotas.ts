@@ -76,3 +76,17 @@ export function fargateQuotaWarnings(profiles: readonly FargateProfileCounts[]):
     ]),
   ].filter((w): w is string => w !== undefined);
 }
+/** Managed node groups per cluster. */
+export const MANAGED_NODE_GROUPS: EksQuota = {
+  name: "Managed node groups per cluster",
+  code: "L-6D54EA21",
+  limit: 30,
+  adjustable: true,
+};
+/** Nodes per managed node group. */
+export const NODES_PER_NODE_GROUP: EksQuota = {
+  name: "Nodes per managed node group",
+  code: "L-BD136A63",
+  limit: 450,
+  adjustable: true,
+};

@@ -20,6 +20,21 @@ export function lbControllerRoleName(clusterName: string): string {
   return `${clusterName}-lb-controller`;
 }
 
+/** The IAM role of the managed node groups' EC2 instances. */
+export function nodeRoleName(clusterName: string): string {
+  return `${clusterName}-nodes`;
+}
+
+/** The IAM role of the vpc-cni add-on's service account (IRSA), holding AmazonEKS_CNI_Policy. */
+export function vpcCniRoleName(clusterName: string): string {
+  return `${clusterName}-vpc-cni`;
+}
+
+/** The launch template of one managed node group. */
+export function launchTemplateName(clusterName: string, nodeGroup: string): string {
+  return `${clusterName}-${nodeGroup}`;
+}
+
 /** The IAM policy letting Fargate's log router write pod logs, attached to every pod execution role. */
 export function fargateLoggingPolicyName(clusterName: string): string {
   return `${clusterName}-fargate-logging`;
@@ -60,18 +75,31 @@ export function logsKeyAlias(clusterName: string): string {
   return `alias/${clusterName}/logs`;
 }
 
+/** What an environment's IAM names depend on. */
+export interface IamNamedEnvironment {
+  /** EKS cluster name, prefix of its IAM names. */
+  clusterName: string;
+  /** Fargate profiles, whose pod execution roles are IAM roles. */
+  cluster: { fargateProfiles: readonly { name: string }[] };
+  /** Node groups, whose nodes share one IAM role. */
+  compute: { nodeGroups: readonly unknown[] };
+}
+
 /**
  * Every IAM name an environment creates. IAM names are unique per account, not per region, so two
  * environments in one account must not share any of them.
  */
-export function accountWideNames(clusterName: string, profileNames: readonly string[]): string[] {
+export function accountWideNames(env: IamNamedEnvironment): string[] {
+  const { clusterName } = env;
   return [
     `role/${clusterRoleName(clusterName)}`,
-    ...profileNames.map((profile) => `role/${podExecutionRoleName(clusterName, profile)}`),
+    ...env.cluster.fargateProfiles.map((profile) => `role/${podExecutionRoleName(clusterName, profile.name)}`),
     `role/${lbControllerRoleName(clusterName)}`,
     `policy/${lbControllerRoleName(clusterName)}`,
     `policy/${fargateLoggingPolicyName(clusterName)}`,
     `role/${flowLogsRoleName(clusterName)}`,
+    ...(env.compute.nodeGroups.length > 0 ? [`role/${nodeRoleName(clusterName)}`] : []),
+    `role/${vpcCniRoleName(clusterName)}`,
   ];
 }
 

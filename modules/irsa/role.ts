@@ -19,13 +19,13 @@ export interface IrsaRoleProps {
   namespace: string;
   /** The one service account allowed to assume the role. */
   serviceAccount: string;
-  /** The role's permissions, as an IAM policy JSON document. */
-  policy: string;
+  /** The role's permissions: a policy JSON document the role gets as its own customer-managed policy, or an AWS-managed policy's ARN. */
+  policy: { document: string } | { managedPolicyArn: string };
 }
 
 /**
  * An IAM role that one Kubernetes service account assumes through the cluster's OIDC provider
- * (IRSA: the only way to give Fargate pods AWS credentials), with a customer-managed policy.
+ * (IRSA: the only way to give Fargate pods AWS credentials), with its own policy or an AWS-managed one.
  * Terraform addresses are the construct id: aws_iam_role.<id>, aws_iam_policy.<id>, ...
  */
 export class IrsaRole extends Construct {
@@ -55,16 +55,22 @@ export class IrsaRole extends Construct {
     });
     this.role.overrideLogicalId(id);
 
-    const policy = new IamPolicy(this, "policy", {
-      name: props.name,
-      description: props.description,
-      policy: props.policy,
-    });
-    policy.overrideLogicalId(id);
+    let policyArn: string;
+    if ("document" in props.policy) {
+      const policy = new IamPolicy(this, "policy", {
+        name: props.name,
+        description: props.description,
+        policy: props.policy.document,
+      });
+      policy.overrideLogicalId(id);
+      policyArn = policy.arn;
+    } else {
+      policyArn = props.policy.managedPolicyArn;
+    }
 
     this.attachment = new IamRolePolicyAttachment(this, "attachment", {
       role: this.role.name,
-      policyArn: policy.arn,
+      policyArn,
     });
     this.attachment.overrideLogicalId(id);
   }

@@ -78,7 +78,7 @@ export class LbController extends Construct {
       oidcIssuerUrl: props.oidcIssuerUrl,
       namespace: chart.namespace,
       serviceAccount: LB_CONTROLLER_SERVICE_ACCOUNT,
-      policy: JSON.stringify(controllerPolicy),
+      policy: { document: JSON.stringify(controllerPolicy) },
     });
 
     this.release = new HelmRelease(this, "release", {

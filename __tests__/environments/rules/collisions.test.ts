@@ -7,6 +7,7 @@ const env = (name: string, clusterName: string, region = "ap-northeast-2", accou
   region,
   account: account ? { id: account } : undefined,
   cluster: { fargateProfiles: [{ name: "kube-system" }] },
+  compute: { nodeGroups: [] },
 });
 
 describe("environment collisions", () => {
@@ -22,7 +23,7 @@ describe("environment collisions", () => {
           environment: "b",
           message:
             'environments "a" and "b" are both in account 111122223333 and would both create EKS cluster "shared" in ap-northeast-2, ' +
-            'IAM role "shared-cluster", IAM role "shared-fargate-kube-system" and 4 more; the second deploy would fail. Give one of them another clusterName',
+            'IAM role "shared-cluster", IAM role "shared-fargate-kube-system" and 5 more; the second deploy would fail. Give one of them another clusterName',
         },
       ],
       warnings: [],

@@ -38,7 +38,7 @@ describe("EksAddon", () => {
         oidcIssuerUrl: "https://oidc.eks.ap-northeast-2.amazonaws.com/id/ABC",
         namespace: "kube-system",
         serviceAccount: "aws-node",
-        policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }),
+        policy: { managedPolicyArn: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy" },
       },
     });
     const addon = resources.aws_eks_addon.vpc_cni;

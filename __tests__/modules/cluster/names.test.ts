@@ -12,7 +12,13 @@ import {
 
 describe("account-wide names", () => {
   it("lists every IAM role and policy an environment creates, which must be unique in the account", () => {
-    expect(accountWideNames("dev-fargate", ["kube-system", "apps"])).toEqual([
+    const profiles = [{ name: "kube-system" }, { name: "apps" }];
+    const fargateOnly = {
+      clusterName: "dev-fargate",
+      cluster: { fargateProfiles: profiles },
+      compute: { nodeGroups: [] },
+    };
+    expect(accountWideNames(fargateOnly)).toEqual([
       "role/dev-fargate-cluster",
       "role/dev-fargate-fargate-kube-system",
       "role/dev-fargate-fargate-apps",
@@ -20,7 +26,10 @@ describe("account-wide names", () => {
       "policy/dev-fargate-lb-controller",
       "policy/dev-fargate-fargate-logging",
       "role/dev-fargate-vpc-flow-logs",
+      "role/dev-fargate-vpc-cni",
     ]);
+    // With node groups, their nodes' role too.
+    expect(accountWideNames({ ...fargateOnly, compute: { nodeGroups: [{}] } })).toContain("role/dev-fargate-nodes");
   });
 });
 
