@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMPONENTS } from "../stacks/contract";
+import { documentationPages, section as pageSection } from "./support/markdown";
 import { projectEnvironment, synthesizedProject } from "./support/synth";
 
-// What `cdktf deploy` and `cdktf destroy` do with the README's commands, from their documented
-// behaviour and the synthesized manifest (no import of the CLI's private files, which move in the cdktn
+// What `cdktf deploy` and `cdktf destroy` do with the commands the README and docs/ show (a section is
+// found by its title, in whichever page holds it), from cdktf's documented behaviour and the synthesized manifest (no import of the CLI's private files, which move in the cdktn
 // switch): a stack argument is a glob over stack ids; a deploy runs a stack only after the stacks it
 // depends on (manifest "dependencies"), a destroy only after the stacks that depend on it, and each
 // refuses a selection that leaves a dependency or dependant out.
@@ -16,16 +17,11 @@ interface ManifestStack {
   dependencies: string[];
 }
 
-const readme = readFileSync("README.md", "utf8");
+const pages = documentationPages();
 const packageScripts = Object.keys(JSON.parse(readFileSync("package.json", "utf8")).scripts);
 
-/** The text of a `## ` section of the README. */
-function section(title: string): string {
-  const start = readme.indexOf(`\n## ${title}\n`);
-  if (start < 0) throw new Error(`README has no section "## ${title}"`);
-  const end = readme.indexOf("\n## ", start + 1);
-  return readme.slice(start, end < 0 ? undefined : end);
-}
+/** The text of a section of the README or a docs/ page, found by its title. */
+const section = (title: string) => pageSection(pages, title);
 
 /** Commands of the `sh` code blocks of a text, continuation lines joined, comments dropped. */
 function shellCommands(text: string): string[] {
@@ -67,7 +63,7 @@ function runOrder(selected: ManifestStack[], waitsFor: (stack: ManifestStack) =>
   return order;
 }
 
-describe("README: deploy, diff and destroy one environment", () => {
+describe("docs: deploy, diff and destroy one environment", () => {
   const synth = synthesizedProject();
   const manifest = JSON.parse(readFileSync(join(synth.outdir, "manifest.json"), "utf8"));
   const stacks: ManifestStack[] = Object.values(manifest.stacks);
@@ -77,7 +73,7 @@ describe("README: deploy, diff and destroy one environment", () => {
     .map((c) => words(c).slice(2));
   const command = (verb: string) => {
     const found = commands.find(([v]) => v === verb);
-    if (!found) throw new Error(`README shows no \`npx cdktf ${verb}\``);
+    if (!found) throw new Error(`the docs show no \`npx cdktf ${verb}\``);
     return found.slice(1);
   };
   const selected = (verb: string) => select(stacks, command(verb));
@@ -99,7 +95,7 @@ describe("README: deploy, diff and destroy one environment", () => {
     }
   });
 
-  it("deploys in dependency order: network, cluster, addons, lb-controller, workloads", () => {
+  it("deploys in dependency order, the order of COMPONENTS", () => {
     expect(runOrder(selected("deploy"), (s) => s.dependencies)).toEqual(devStacks);
   });
 
@@ -120,9 +116,9 @@ describe("README: deploy, diff and destroy one environment", () => {
   });
 });
 
-describe("README commands", () => {
+describe("commands of the README and docs/", () => {
   const synth = synthesizedProject();
-  const all = shellCommands(readme);
+  const all = pages.flatMap((page) => shellCommands(page.text));
 
   it("run only npm scripts that exist", () => {
     const used = all.flatMap((c) => [...c.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1]));
@@ -139,7 +135,7 @@ describe("README commands", () => {
   });
 });
 
-describe("README: state bucket bootstrap", () => {
+describe("docs: state bucket bootstrap", () => {
   const commands = shellCommands(section("State bucket bootstrap"));
   const variable = (name: string) => commands.find((c) => c.startsWith(`${name}=`))?.split("=")[1];
 

@@ -95,7 +95,7 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
     case "invalid_type": {
       const shape = expected(issue.path, issue.expected);
       return issue.input === undefined
-        ? [`${field}: is missing; add it as ${shape} (see "Environment settings" in README.md)`]
+        ? [`${field}: is missing; add it as ${shape} (see "Environment settings" in docs/environments.md)`]
         : [`${field}: must be ${shape}, got ${shown(issue.input)}`];
     }
     case "invalid_value":

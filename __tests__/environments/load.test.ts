@@ -147,7 +147,7 @@ describe("loadEnvironments", () => {
   it("names a missing field", () => {
     const { region: _omitted, ...noRegion } = dev;
     expect(problemsOf(noRegion)).toContain(
-      'region: is missing; add it as text in quotes, e.g. "ap-northeast-2" (see "Environment settings" in README.md)',
+      'region: is missing; add it as text in quotes, e.g. "ap-northeast-2" (see "Environment settings" in docs/environments.md)',
     );
   });
 

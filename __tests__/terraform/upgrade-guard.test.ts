@@ -62,7 +62,7 @@ describe("the upgrade guard in a Terraform plan", () => {
     expect(unwrapped(test.output)).toContain(
       'kubernetesVersion "1.35" is more than one minor version above the deployed cluster "dev-fargate", ' +
         'which runs 1.33: EKS upgrades a cluster one minor version at a time. Set kubernetesVersion to "1.34" ' +
-        'and deploy, then the next version, until "1.35" (README.md, "Kubernetes upgrades"). ' +
+        'and deploy, then the next version, until "1.35" (docs/operations.md, "Kubernetes upgrades"). ' +
         "The plan stopped before changing anything.",
     );
   });

@@ -34,7 +34,7 @@ export function upgradeConditions(
         `kubernetesVersion "${kubernetesVersion}" is more than one minor version above the deployed cluster ` +
         `"${clusterName}", which runs ${deployedVersion}: EKS upgrades a cluster one minor version at a time. ` +
         `Set kubernetesVersion to "${nextVersion}" and deploy, then the next version, until "${kubernetesVersion}" ` +
-        `(README.md, "Kubernetes upgrades"). The plan stopped before changing anything.`,
+        `(docs/operations.md, "Kubernetes upgrades"). The plan stopped before changing anything.`,
     },
     // "Once you upgrade a cluster, you can't downgrade to a previous version."
     // https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html

@@ -1,5 +1,5 @@
 // Security settings for an image whose nginx master process runs as root, as both samples' images do
-// (no USER in their Dockerfiles; see "Hardened samples" in README.md for the sources). The master
+// (no USER in their Dockerfiles; see "Hardened samples" in docs/security.md for the sources). The master
 // needs root to start; it then runs its workers as the unprivileged `nginx` user.
 
 import { type DefaultCapability, keepOnlyCapabilities } from "../fargate/capabilities";
@@ -23,7 +23,7 @@ const ROOT_NGINX_CAPABILITIES: DefaultCapability[] = [
  * A root nginx container with every other default capability dropped (NET_RAW, MKNOD, SETFCAP, ...),
  * no privilege escalation, and NET_BIND_SERVICE only when it listens below port 1024. The root
  * filesystem stays writable: the paths nginx writes depend on the nginx build inside the image,
- * which could not be established for both images offline (README.md).
+ * which could not be established for both images offline (docs/security.md, "Hardened samples").
  */
 export function rootNginxSecurity(listensBelow1024: boolean): ContainerSecuritySpec {
   const kept: DefaultCapability[] = [
