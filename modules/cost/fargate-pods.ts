@@ -1,5 +1,6 @@
 import type { Environment } from "../../environments/schema";
 import { COREDNS_REPLICAS, COREDNS_RESOURCES } from "../addons/coredns-config";
+import { METRICS_SERVER_REPLICAS, METRICS_SERVER_RESOURCES } from "../addons/metrics-server-config";
 import { podRequestsOf } from "../fargate/guard";
 import type { FargateSize, PodRequests } from "../fargate/size";
 import { LB_CONTROLLER_CHART, lbControllerPods } from "../lb-controller/lb-controller";
@@ -18,14 +19,19 @@ export interface FargatePods {
 }
 
 /**
- * Every Fargate pod the environment's stacks run: coredns (the add-ons stack), the Load Balancer
- * Controller (its Helm values over the chart's defaults) and the samples when they are on.
+ * Every Fargate pod the environment's stacks run: coredns and metrics-server (the add-ons stack), the
+ * Load Balancer Controller (its Helm values over the chart's defaults) and the samples when they are on.
  */
 export function fargatePods(env: Environment): FargatePods[] {
   const chart = LB_CONTROLLER_CHART;
   return [
     { label: "Deployment kube-system/coredns", replicas: COREDNS_REPLICAS, pod: { containers: [COREDNS_RESOURCES] } },
     { label: `Deployment ${chart.namespace}/${chart.name}`, ...lbControllerPods() },
+    {
+      label: "Deployment kube-system/metrics-server",
+      replicas: METRICS_SERVER_REPLICAS,
+      pod: { containers: [METRICS_SERVER_RESOURCES] },
+    },
     ...sampleWorkloads(env.workloads).map((w) => ({
       label: workloadLabel(w),
       replicas: w.replicas ?? 1,
