@@ -18,12 +18,18 @@ export interface FargatePods {
   pod: PodRequests;
 }
 
+/** How many replicas of the sample Deployments to price: the HPA's minimum (what always runs) or maximum. */
+export type SampleScale = "min" | "max";
+
 /**
  * Every Fargate pod the environment's stacks run: coredns and metrics-server (the add-ons stack), the
- * Load Balancer Controller (its Helm values over the chart's defaults) and the samples when they are on.
+ * Load Balancer Controller (its Helm values over the chart's defaults) and the samples when they are on,
+ * at their HPA's minimum or maximum replicas when workloads.autoscaling is set (`scale`).
  */
-export function fargatePods(env: Environment): FargatePods[] {
+export function fargatePods(env: Environment, scale: SampleScale = "min"): FargatePods[] {
   const chart = LB_CONTROLLER_CHART;
+  const { autoscaling } = env.workloads;
+  const autoscaled = autoscaling && (scale === "min" ? autoscaling.minReplicas : autoscaling.maxReplicas);
   return [
     { label: "Deployment kube-system/coredns", replicas: COREDNS_REPLICAS, pod: { containers: [COREDNS_RESOURCES] } },
     { label: `Deployment ${chart.namespace}/${chart.name}`, ...lbControllerPods() },
@@ -34,10 +40,16 @@ export function fargatePods(env: Environment): FargatePods[] {
     },
     ...sampleWorkloads(env.workloads).map((w) => ({
       label: workloadLabel(w),
-      replicas: w.replicas ?? 1,
+      replicas: autoscaled ?? w.replicas ?? 1,
       pod: podRequestsOf(w),
     })),
   ];
+}
+
+/** Whether the environment's pods can scale out: the samples run with an HPA whose maximum exceeds its minimum. */
+export function canScaleOut(env: Environment): boolean {
+  const { enabled, autoscaling } = env.workloads;
+  return enabled && autoscaling !== undefined && autoscaling.maxReplicas > autoscaling.minReplicas;
 }
 
 /** What one pod of a Fargate size costs a month in a region, or undefined without both prices. */
