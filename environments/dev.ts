@@ -19,5 +19,11 @@ export const dev = {
     ],
   },
   addons: { fluentBitProcessLogs: true },
-  workloads: { enabled: true, gameNamespace: "study-2048", echoNamespace: "study-echo" },
+  workloads: {
+    enabled: true,
+    gameNamespace: "study-2048",
+    echoNamespace: "study-echo",
+    // Each sample keeps two pods and scales out to six at 70% of its CPU requests (docs/scaling.md).
+    autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuUtilization: 70 },
+  },
 } satisfies EnvironmentInput;

@@ -13,6 +13,7 @@ import { isLabelKey, isLabelValue } from "../modules/kubernetes/labels";
 import { MAX_ZONES, subnetPlanProblem } from "../modules/network/subnet-plan";
 import { kubernetesVersionProblem, usableVersions } from "./rules/kubernetes-version";
 import { accountOf, principalArnProblem, type PrincipalKind } from "./rules/principal-arns";
+import { autoscalingProblems } from "./rules/autoscaling";
 import { publicCidrProblem } from "./rules/public-cidrs";
 import { PUBLIC_ENDPOINT_CIDRS } from "./rules/quotas";
 import { regionProblem, zoneProblem } from "./rules/regions";
@@ -276,6 +277,20 @@ export function environmentSchema(today: string) {
           gameNamespace: sampleNamespace.default("app-2048"),
           /** Namespace of the echo server; a Fargate profile must select it. */
           echoNamespace: sampleNamespace.default("app-echo"),
+          /**
+           * Scale each sample Deployment with a HorizontalPodAutoscaler on CPU; left out, each runs its fixed
+           * replicas. With it, the HPA owns the replica count and a deploy never resets it.
+           */
+          autoscaling: z
+            .strictObject({
+              /** Pods each Deployment keeps at least (at least 1); the cost estimate prices these. */
+              minReplicas: z.int("must be a whole number of pods"),
+              /** Pods each Deployment may scale out to (at least minReplicas); the estimate gives their cost as the maximum. */
+              maxReplicas: z.int("must be a whole number of pods"),
+              /** Average CPU use, in percent of the pods' CPU requests, to scale at (1-100), e.g. 70. */
+              targetCpuUtilization: z.int("must be a whole percentage, e.g. 70"),
+            })
+            .optional(),
         })
         .prefault({}),
       /** Capacity beyond Fargate: managed node groups, EKS Auto Mode or Karpenter. */
@@ -323,6 +338,10 @@ export function environmentSchema(today: string) {
           `${shown(env.workloads.echoNamespace)} is the game's namespace too; each sample creates and deletes its own, so give them different ones`,
         );
       }
+
+      autoscalingProblems(env.workloads.autoscaling).forEach((p) =>
+        problem(["workloads", "autoscaling", p.field], p.message),
+      );
 
       const { cluster } = env;
       if (status === "extended" && cluster.supportType === "STANDARD") {

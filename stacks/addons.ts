@@ -6,10 +6,16 @@ import { EksAddon } from "../modules/addons/eks-addon";
 import { vpcCniConfigurationValues } from "../modules/addons/vpc-cni-config";
 import { vpcCniRoleName } from "../modules/cluster/names";
 import { CurrentAccount } from "../modules/logging/account";
+import { metricsServerConfigurationValues } from "../modules/addons/metrics-server-config";
 import { FargateLogging } from "../modules/fargate/logging/config-map";
 import { PlatformStack } from "./platform-stack";
 
-/** `<env>-addons`: coredns on Fargate, vpc-cni, kube-proxy, and Fargate's Fluent Bit logging. */
+/**
+ * `<env>-addons`: coredns on Fargate, vpc-cni, kube-proxy, metrics-server on Fargate, and Fargate's
+ * Fluent Bit logging. metrics-server runs in every environment, autoscaling or not: HPAs (the samples'
+ * and any a team adds later) and `kubectl top` need its Metrics API, and two of the smallest Fargate
+ * pods cost little next to an HPA that silently never scales.
+ */
 export class AddonsStack extends PlatformStack<"addons"> {
   constructor(
     scope: Construct,
@@ -62,11 +68,20 @@ export class AddonsStack extends PlatformStack<"addons"> {
       name: "kube-proxy",
       version: versions["kube-proxy"],
     });
+    const metricsServer = new EksAddon(this, "addon_metrics_server", {
+      clusterName,
+      name: "metrics-server",
+      version: versions["metrics-server"],
+      configurationValues: metricsServerConfigurationValues(),
+      // Fargate pods in kube-system, like coredns: with the ConfigMap in place they ship logs too.
+      dependsOn: [logging.configMap],
+    });
 
     this.outputs({
       coredns_version: coredns.addon.addonVersion,
       vpc_cni_version: vpcCni.addon.addonVersion,
       kube_proxy_version: kubeProxy.addon.addonVersion,
+      metrics_server_version: metricsServer.addon.addonVersion,
       logging_namespace: logging.namespace.metadata.name,
       logging_config_map: `${logging.configMap.metadata.namespace}/${logging.configMap.metadata.name}`,
     });

@@ -92,6 +92,7 @@ export const CONTRACT = {
     coredns_version: { kind: "string", description: "Version of the coredns add-on", readBy: [] },
     vpc_cni_version: { kind: "string", description: "Version of the vpc-cni add-on", readBy: [] },
     kube_proxy_version: { kind: "string", description: "Version of the kube-proxy add-on", readBy: [] },
+    metrics_server_version: { kind: "string", description: "Version of the metrics-server add-on", readBy: [] },
     logging_namespace: {
       kind: "string",
       description: "Namespace holding Fargate's log router configuration",

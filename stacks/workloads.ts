@@ -13,7 +13,8 @@ export interface WorkloadsUpstreams {
 }
 
 /**
- * `<env>-workloads`: the sample applications behind an ALB and an NLB. It holds only Kubernetes
+ * `<env>-workloads`: the sample applications behind an ALB and an NLB, each with an HPA when
+ * workloads.autoscaling is set. It holds only Kubernetes
  * resources, so it has no AWS provider. The loader has checked the same workload descriptions
  * against Fargate's rules before synthesis. The stack exists in every environment: with the samples
  * off it is empty but keeps its Kubernetes provider, so the deploy after turning them off deletes them
@@ -31,8 +32,9 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
       this.outputs({ game_url: "", echo_url: "" });
       return;
     }
-    const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace });
-    const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace });
+    const { gameNamespace, echoNamespace, autoscaling } = env.workloads;
+    const game = new Game2048(this, "game_2048", { namespace: gameNamespace, autoscaling });
+    const echo = new EchoServer(this, "echo_server", { namespace: echoNamespace, autoscaling });
 
     this.outputs({
       game_url: game.url,

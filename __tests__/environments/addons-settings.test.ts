@@ -16,15 +16,21 @@ describe("addons settings", () => {
     expect(problemsOf(on131({}))).toBe(
       'Invalid environment "dev":\n' +
         "  - addons.versions: has no known-good add-on versions for Kubernetes 1.31 (modules/addons/versions.ts " +
-        'covers 1.35, 1.34, 1.33, 1.32); set "coredns", "vpc-cni", "kube-proxy" (aws eks describe-addon-versions ' +
-        "--kubernetes-version 1.31 --addon-name <name>), or add a row to the table",
+        'covers 1.35, 1.34, 1.33, 1.32); set "coredns", "vpc-cni", "kube-proxy", "metrics-server" (aws eks ' +
+        "describe-addon-versions --kubernetes-version 1.31 --addon-name <name>), or add a row to the table",
     );
   });
 
   it("names only the add-ons an environment left without a version", () => {
-    expect(problemsOf(on131({ coredns: "v1.11.4-eksbuild.2", "kube-proxy": "v1.31.14-eksbuild.9" }))).toContain(
-      'set "vpc-cni" (aws eks describe-addon-versions',
-    );
+    expect(
+      problemsOf(
+        on131({
+          coredns: "v1.11.4-eksbuild.2",
+          "kube-proxy": "v1.31.14-eksbuild.9",
+          "metrics-server": "v0.8.1-eksbuild.5",
+        }),
+      ),
+    ).toContain('set "vpc-cni" (aws eks describe-addon-versions');
   });
 
   it("accepts that version once every add-on is overridden", () => {
@@ -32,6 +38,7 @@ describe("addons settings", () => {
       coredns: "v1.11.4-eksbuild.2",
       "vpc-cni": "v1.20.4-eksbuild.1",
       "kube-proxy": "v1.31.14-eksbuild.9",
+      "metrics-server": "v0.8.1-eksbuild.5",
     };
     const { environments } = loadEnvironments([on131(versions)], TEST_TODAY);
     expect(environments[0].addons.versions).toEqual(versions);

@@ -108,9 +108,10 @@ describe("Kubernetes versions newer than the calendar", () => {
     coredns: "v1.14.3-eksbuild.3",
     "vpc-cni": "v1.22.4-eksbuild.3",
     "kube-proxy": "v1.37.0-eksbuild.1",
+    "metrics-server": "v0.8.1-eksbuild.5",
   };
 
-  it("synthesize with a warning when all three add-on versions are set", () => {
+  it("synthesize with a warning when every add-on version is set", () => {
     const { environments, warnings } = loadEnvironments(
       [{ ...dev, kubernetesVersion: "1.37", addons: { versions } }],
       TEST_TODAY,
@@ -125,7 +126,7 @@ describe("Kubernetes versions newer than the calendar", () => {
 
   it("are refused on addons.versions otherwise, naming what to set", () => {
     expect(problemsOf({ ...dev, kubernetesVersion: "1.37" })).toContain(
-      'addons.versions: has no known-good add-on versions for Kubernetes 1.37 (modules/addons/versions.ts covers 1.35, 1.34, 1.33, 1.32); set "coredns", "vpc-cni", "kube-proxy"',
+      'addons.versions: has no known-good add-on versions for Kubernetes 1.37 (modules/addons/versions.ts covers 1.35, 1.34, 1.33, 1.32); set "coredns", "vpc-cni", "kube-proxy", "metrics-server"',
     );
   });
 });

@@ -31,9 +31,9 @@ describe("the cost section of the pull-request comment", () => {
         "",
         "| Environment | Base | This pull request | Change |",
         "| --- | ---: | ---: | ---: |",
-        // dev: 287.48 + 2 × 0.059 × 730 (86.14) + 2 × 0.005 × 730 (7.30) = 380.92
-        "| `dev` | $287.48 | $380.92 | +$93.44 |",
-        "| `prod` | $279.33 | $279.33 | $0.00 |",
+        // dev: 308.20 + 2 × 0.059 × 730 (86.14) + 2 × 0.005 × 730 (7.30) = 401.64
+        "| `dev` | $308.20 | $401.64 | +$93.44 |",
+        "| `prod` | $300.05 | $300.05 | $0.00 |",
         "",
         "Items that changed in `dev`:",
         "",
@@ -53,18 +53,18 @@ describe("the cost section of the pull-request comment", () => {
     expect(changed.map((c) => c.item)).toContain("ALB: Ingress study-2048/ingress-2048");
     const section = renderCostSection(base, off);
     // The samples: 2 × (16.99 + 3.73) = 41.44 of Fargate and 64.98 of load balancers and their addresses.
-    expect(section).toContain("| `dev` | $287.48 | $181.06 | -$106.42 |");
+    expect(section).toContain("| `dev` | $308.20 | $201.78 | -$106.42 |");
     expect(section).toContain("| ALB: Ingress study-2048/ingress-2048 | 1 × $0.0225/h = $16.43 | — | -$16.43 |");
   });
 
   it("shows the head's estimate alone when the base commit has none, and marks new and removed environments", () => {
     const section = renderCostSection(undefined, base);
     expect(section).toContain("The base commit has no estimate (`npm run cost -- --json` did not run there).");
-    expect(section).toContain("| `dev` | — | $287.48 | new |");
+    expect(section).toContain("| `dev` | — | $308.20 | new |");
     const { prod, ...onlyDev } = base;
-    expect(renderCostSection(base, onlyDev)).toContain("| `prod` | $279.33 | — | removed |");
-    expect(renderCostSection(onlyDev, base)).toContain("| `prod` | — | $279.33 | new |");
-    expect(prod.monthlyUsd).toBe(279.33);
+    expect(renderCostSection(base, onlyDev)).toContain("| `prod` | $300.05 | — | removed |");
+    expect(renderCostSection(onlyDev, base)).toContain("| `prod` | — | $300.05 | new |");
+    expect(prod.monthlyUsd).toBe(300.05);
   });
 
   it("writes changes with their sign, to the cent", () => {

@@ -40,17 +40,33 @@ describe("npm run cost", () => {
   it("prints a table per environment, each with its total", () => {
     const text = cost();
     expect(text.status, text.stderr).toBe(0);
-    const parsed = JSON.parse(json.stdout) as Record<string, { monthlyUsd: number }>;
+    const parsed: CostJson = JSON.parse(json.stdout);
     const tables = text.stdout.trimEnd().split(/\n\n(?=Environment ")/);
     expect(tables).toHaveLength(names.length);
     tables.forEach((table, i) => {
-      const total = `$${parsed[names[i]].monthlyUsd.toFixed(2)}`;
+      const { monthlyUsd, maxMonthlyUsd } = parsed[names[i]];
+      const max = maxMonthlyUsd === undefined ? "" : ` to \\$${maxMonthlyUsd.toFixed(2)}`;
+      const total = `\\$${monthlyUsd.toFixed(2)}${max}`;
       expect(table.split("\n")[0]).toMatch(
-        new RegExp(`^Environment "${names[i]}" \\([a-z0-9-]+\\): \\${total} a month$`),
+        new RegExp(`^Environment "${names[i]}" \\([a-z0-9-]+\\): ${total} a month$`),
       );
       expect(table).toMatch(/^Item +Quantity +Unit +Unit price +Monthly$/m);
-      expect(table).toMatch(new RegExp(`^ +Total \\${total}$`, "m"));
+      expect(table).toMatch(new RegExp(`^ +Total ${total}$`, "m"));
     });
+  });
+
+  it("adds maxMonthlyUsd exactly where the samples scale out, above the minimum", () => {
+    const parsed: CostJson = JSON.parse(json.stdout);
+    const environments = loadEnvironments(ENVIRONMENTS, new Date().toISOString().slice(0, 10)).environments;
+    for (const env of environments) {
+      const { monthlyUsd, maxMonthlyUsd } = parsed[env.name];
+      const { enabled, autoscaling } = env.workloads;
+      if (enabled && autoscaling && autoscaling.maxReplicas > autoscaling.minReplicas) {
+        expect(maxMonthlyUsd, env.name).toBeGreaterThan(monthlyUsd);
+      } else {
+        expect(parsed[env.name], env.name).not.toHaveProperty("maxMonthlyUsd");
+      }
+    }
   });
 
   it("refuses an unknown argument with its usage", () => {

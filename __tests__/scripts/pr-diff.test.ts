@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderCostSection } from "../../scripts/cost-comment";
 import { environmentStacks, readRuns } from "../../scripts/pr-diff";
+import { COMPONENTS, stackId } from "../../stacks/contract";
 import { synthesizedProject } from "../support/synth";
 
 const synth = synthesizedProject();
@@ -32,13 +33,13 @@ describe("pr-diff stacks", () => {
       expect(ids.sort()).toEqual(synth.stackIds.filter((id) => id.startsWith(`${env}-`)).sort());
     }
     const ids = environmentStacks(manifestFile, "dev");
-    expect(ids).toEqual(["dev-network", "dev-cluster", "dev-addons", "dev-lb-controller", "dev-workloads"]);
+    expect(ids).toEqual(COMPONENTS.map((c) => stackId("dev", c)));
     ids.forEach((id, i) => {
       for (const dependency of manifest.stacks[id].dependencies) expect(ids.slice(0, i), id).toContain(dependency);
     });
   });
 
-  it("lists all five stacks of every environment, samples on or off", () => {
+  it("lists every stack of every environment, samples on or off", () => {
     expect(environmentStacks(manifestFile, "prod")).toContain("prod-workloads");
   });
 
@@ -49,7 +50,7 @@ describe("pr-diff stacks", () => {
   it("prints them one per line for the workflow's loop, and fails on an unknown environment", () => {
     const listed = prDiff("stacks", "dev");
     expect(listed.status, listed.stderr).toBe(0);
-    expect(listed.stdout).toBe("dev-network\ndev-cluster\ndev-addons\ndev-lb-controller\ndev-workloads\n");
+    expect(listed.stdout).toBe(COMPONENTS.map((c) => `${stackId("dev", c)}\n`).join(""));
     const unknown = prDiff("stacks", "no-such-env");
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/No stacks of environment "no-such-env" in .*manifest\.json: dev-addons, /);
@@ -74,13 +75,7 @@ describe("pr-diff comment", () => {
 
   it("reads each of the environment's logs and exit statuses, in dependency order", () => {
     const runs = readRuns(manifestFile, "dev", plansDir());
-    expect(runs.map((r) => r.stack)).toEqual([
-      "dev-network",
-      "dev-cluster",
-      "dev-addons",
-      "dev-lb-controller",
-      "dev-workloads",
-    ]);
+    expect(runs.map((r) => r.stack)).toEqual(COMPONENTS.map((c) => stackId("dev", c)));
     expect(runs[0]).toMatchObject({ exitCode: 0 });
     expect(runs[1]).toMatchObject({ exitCode: 1 });
     expect(runs[2]).toEqual({
@@ -92,7 +87,7 @@ describe("pr-diff comment", () => {
 
   it("marks the stacks a manifest does not hold", () => {
     const runs = readRuns(manifestWithout("prod-workloads"), "prod", plansDir());
-    expect(runs[4]).toEqual({ stack: "prod-workloads", notSynthesized: true });
+    expect(runs.at(-1)).toEqual({ stack: "prod-workloads", notSynthesized: true });
   });
 
   it("writes the comment and succeeds when no stack failed (an undeployed upstream is no failure)", () => {
@@ -102,6 +97,7 @@ describe("pr-diff comment", () => {
     ];
     const dir = plansDir({
       "dev-addons": noChanges("dev-addons"),
+      "dev-compute": noChanges("dev-compute"),
       "dev-lb-controller": noChanges("dev-lb-controller"),
       "dev-workloads": noChanges("dev-workloads"),
     });

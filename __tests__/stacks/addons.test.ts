@@ -36,9 +36,9 @@ describe("addons stack", () => {
     ]);
   });
 
-  it("installs every add-on of the table (coredns, vpc-cni, kube-proxy) at the table's versions for 1.35", () => {
+  it("installs every add-on of the table (coredns, vpc-cni, kube-proxy, metrics-server) at the table's versions for 1.35", () => {
     const addons = dev.resource.aws_eks_addon;
-    expect(ADDON_NAMES).toEqual(expect.arrayContaining(["coredns", "vpc-cni", "kube-proxy"]));
+    expect(ADDON_NAMES).toEqual(expect.arrayContaining(["coredns", "vpc-cni", "kube-proxy", "metrics-server"]));
     expect(Object.keys(addons).sort()).toEqual(ADDON_NAMES.map((n) => n.replace(/-/g, "_")).sort());
     const known = KNOWN_GOOD_ADDON_VERSIONS["1.35"];
     for (const name of ADDON_NAMES) {
@@ -54,10 +54,15 @@ describe("addons stack", () => {
     }
   });
 
-  it("configures coredns for Fargate at the smallest size, and vpc-cni's prefix delegation as the environment says", () => {
+  it("configures coredns and metrics-server for Fargate at the smallest size, and vpc-cni's prefix delegation as the environment says", () => {
     const addons = dev.resource.aws_eks_addon;
     expect(JSON.parse(addons.coredns.configuration_values)).toEqual({
       computeType: "Fargate",
+      resources: { limits: { cpu: "0.25", memory: "256M" }, requests: { cpu: "0.25", memory: "256M" } },
+    });
+    expect(JSON.parse(addons.metrics_server.configuration_values)).toEqual({
+      containerPort: 10251,
+      replicas: 2,
       resources: { limits: { cpu: "0.25", memory: "256M" }, requests: { cpu: "0.25", memory: "256M" } },
     });
     expect(addons.kube_proxy.configuration_values).toBeUndefined();
@@ -83,8 +88,9 @@ describe("addons stack", () => {
     expect(dev.resource.aws_iam_policy).toBeUndefined();
   });
 
-  it("creates coredns after the logging ConfigMap, so its Fargate pods ship logs", () => {
+  it("creates coredns and metrics-server after the logging ConfigMap, so their Fargate pods ship logs", () => {
     expect(dev.resource.aws_eks_addon.coredns.depends_on).toEqual(["kubernetes_config_map_v1.aws_logging"]);
+    expect(dev.resource.aws_eks_addon.metrics_server.depends_on).toEqual(["kubernetes_config_map_v1.aws_logging"]);
   });
 
   it("creates the aws-observability namespace with the label Fargate looks for", () => {
@@ -134,6 +140,7 @@ describe("addons stack", () => {
     expect(dev.output.coredns_version.value).toBe("${aws_eks_addon.coredns.addon_version}");
     expect(dev.output.vpc_cni_version.value).toBe("${aws_eks_addon.vpc_cni.addon_version}");
     expect(dev.output.kube_proxy_version.value).toBe("${aws_eks_addon.kube_proxy.addon_version}");
+    expect(dev.output.metrics_server_version.value).toBe("${aws_eks_addon.metrics_server.addon_version}");
     expect(dev.output.logging_namespace.value).toBe("${kubernetes_namespace_v1.aws_observability.metadata[0].name}");
     expect(dev.output.logging_config_map.value).toBe(
       "${kubernetes_config_map_v1.aws_logging.metadata[0].namespace}/${kubernetes_config_map_v1.aws_logging.metadata[0].name}",

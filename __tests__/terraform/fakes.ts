@@ -82,6 +82,7 @@ export const FAKE_OUTPUTS: Record<string, unknown> = {
   coredns_version: "v1.13.2-eksbuild.4",
   vpc_cni_version: "v1.20.1-eksbuild.3",
   kube_proxy_version: "v1.35.3-eksbuild.2",
+  metrics_server_version: "v0.8.1-eksbuild.5",
   logging_namespace: "aws-observability",
   logging_config_map: "aws-observability/aws-logging",
   lb_controller_role_arn: `arn:aws:iam::${ACCOUNT}:role/dev-fargate-lb-controller`,

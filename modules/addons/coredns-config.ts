@@ -1,12 +1,7 @@
-import { FARGATE_SIZES, fargateSize } from "../fargate/size";
+import { type AddonResources, smallestFargateResources } from "./fargate-resources";
 
 /** CPU and memory of one coredns container, used as both requests and limits. */
-export interface CorednsResources {
-  /** CPU quantity, e.g. "0.25". */
-  cpu: string;
-  /** Memory quantity, e.g. "256M". */
-  memory: string;
-}
+export type CorednsResources = AddonResources;
 
 // 256M (not 256Mi) plus Fargate's 256 MiB overhead stays under 0.5 GB, so each coredns pod gets
 // the smallest and cheapest Fargate size, as the blueprint sizes it.
@@ -20,20 +15,9 @@ export const COREDNS_REPLICAS = 2;
 
 /**
  * The coredns add-on's configuration_values: run on Fargate (the default pod template carries
- * `eks.amazonaws.com/compute-type: ec2`, which keeps it off Fargate) with requests equal to limits,
- * because Fargate sizes the pod by its requests and runs it with Guaranteed QoS.
+ * `eks.amazonaws.com/compute-type: ec2`, which keeps it off Fargate) with requests equal to limits.
  * Throws when the resources would give coredns a bigger Fargate size than the smallest.
  */
 export function corednsConfigurationValues(resources: CorednsResources = COREDNS_RESOURCES): string {
-  const smallest = FARGATE_SIZES[0];
-  const size = fargateSize({ containers: [resources] });
-  if (size !== smallest) {
-    throw new Error(
-      `coredns with cpu "${resources.cpu}" and memory "${resources.memory}" would run on Fargate as ` +
-        `${size.label} (its requests plus Fargate's 256 MiB overhead), above the ${smallest.label} it is ` +
-        `sized for; keep cpu at most "0.25" and memory at most "256Mi".`,
-    );
-  }
-  const { cpu, memory } = resources;
-  return JSON.stringify({ computeType: "Fargate", resources: { limits: { cpu, memory }, requests: { cpu, memory } } });
+  return JSON.stringify({ computeType: "Fargate", resources: smallestFargateResources("coredns", resources) });
 }

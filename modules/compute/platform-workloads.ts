@@ -1,5 +1,6 @@
 import type { Environment } from "../../environments/schema";
 import { COREDNS_REPLICAS, COREDNS_RESOURCES } from "../addons/coredns-config";
+import { METRICS_SERVER_REPLICAS, METRICS_SERVER_RESOURCES } from "../addons/metrics-server-config";
 import { LB_CONTROLLER_CHART, lbControllerPods } from "../lb-controller/lb-controller";
 import type { Workload } from "../workloads/workload";
 
@@ -31,6 +32,16 @@ export function platformWorkloads(env: Environment): Workload[] {
         image: "aws-load-balancer-controller",
         resources: { requests },
       })),
+    },
+    {
+      kind: "Deployment",
+      name: "metrics-server",
+      namespace: "kube-system",
+      replicas: METRICS_SERVER_REPLICAS,
+      podLabels: { "app.kubernetes.io/name": "metrics-server" },
+      containers: [
+        { name: "metrics-server", image: "metrics-server", resources: { requests: METRICS_SERVER_RESOURCES } },
+      ],
     },
   ];
 }

@@ -55,6 +55,9 @@ export interface CostEstimate {
   assumptions: string[];
   /** What will change the bill later (the version calendar). */
   notes: string[];
+  // Scaling (modules/cost/scale-out.ts): set only where pods can scale out.
+  /** The monthly amount with every HPA at its maxReplicas, in USD; monthlyUsd prices their minReplicas. */
+  maxMonthlyUsd?: number;
 }
 
 const UNITS: Record<PriceKey, CostUnit> = {

@@ -16,16 +16,17 @@ export interface CostItemJson {
   source: string;
 }
 
-/** The JSON form of the estimates, keyed by environment name. */
-export type CostJson = Record<string, { monthlyUsd: number; items: CostItemJson[] }>;
+/** The JSON form of the estimates, keyed by environment name; maxMonthlyUsd only where pods can scale out. */
+export type CostJson = Record<string, { monthlyUsd: number; maxMonthlyUsd?: number; items: CostItemJson[] }>;
 
-/** The estimates as `npm run cost -- --json` prints them: `{ "<env>": { monthlyUsd, items } }`. */
+/** The estimates as `npm run cost -- --json` prints them: `{ "<env>": { monthlyUsd, maxMonthlyUsd?, items } }`. */
 export function costJson(estimates: readonly CostEstimate[]): CostJson {
   return Object.fromEntries(
     estimates.map((e) => [
       e.environment,
       {
         monthlyUsd: e.monthlyUsd,
+        ...(e.maxMonthlyUsd === undefined ? {} : { maxMonthlyUsd: e.maxMonthlyUsd }),
         items: e.items.map(({ item, quantity, unit, unitUsd, monthlyUsd, source }) => ({
           item,
           quantity,
@@ -59,9 +60,23 @@ export function quantityLabel(item: Pick<CostItem, "quantity" | "counts">): stri
   return `${Number(quantity.toFixed(2))} ${noun}`;
 }
 
-/** The total as a sentence's start: "$282.22", or "at least $282.22" when some prices are unknown. */
+/**
+ * The total as a sentence's start: "$282.22", "at least $282.22" when some prices are unknown, or a range
+ * "$282.22 to $323.66" when pods can scale out.
+ */
 function total(estimate: CostEstimate): string {
-  return estimate.unknown.length > 0 ? `at least ${usd(estimate.monthlyUsd)}` : usd(estimate.monthlyUsd);
+  const { monthlyUsd, maxMonthlyUsd, unknown } = estimate;
+  const amount = maxMonthlyUsd === undefined ? usd(monthlyUsd) : `${usd(monthlyUsd)} to ${usd(maxMonthlyUsd)}`;
+  return unknown.length > 0 ? `at least ${amount}` : amount;
+}
+
+/** Why the total is a range, for the table's notes; empty when it is not. */
+function rangeNote(estimate: CostEstimate): string[] {
+  if (estimate.maxMonthlyUsd === undefined) return [];
+  return [
+    `The range is the samples' HorizontalPodAutoscalers at minReplicas (${usd(estimate.monthlyUsd)}, what always runs) ` +
+      `and at maxReplicas (${usd(estimate.maxMonthlyUsd)}); what a month costs depends on load (workloads.autoscaling).`,
+  ];
 }
 
 /** The line synthesis prints for an environment. */
@@ -105,7 +120,7 @@ export function costTable(estimate: CostEstimate): string {
       `No price for ${estimate.region} in vendor/aws-prices/prices.json, so left out of the total`,
       estimate.unknown,
     ),
-    ...list("Notes", estimate.notes),
+    ...list("Notes", [...rangeNote(estimate), ...estimate.notes]),
     ...list("Assumptions", estimate.assumptions),
   ].join("\n");
 }

@@ -1,5 +1,6 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
+import type { AutoscalingSettings } from "../../environments/rules/autoscaling";
 import { ExposedDeployment } from "./exposed-deployment";
 import { rootNginxSecurity } from "./root-nginx";
 import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "./workload";
@@ -7,7 +8,8 @@ import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "
 /** Settings of the echo server sample. */
 export interface EchoServerProps {
   /** Namespace created for the echo server; a Fargate profile must select it. */
-  namespace: string;
+  namespace: string; /** Scale the Deployment with a HorizontalPodAutoscaler; left out, it runs two pods. */
+  autoscaling?: AutoscalingSettings;
 }
 
 /** The Kubernetes end-to-end test echo server (k8s.gcr.io's successor registry); it listens on 8080. */
@@ -70,7 +72,11 @@ export class EchoServer extends Construct {
     namespace.overrideLogicalId("echo_server");
 
     this.workload = echoServerWorkload(props.namespace);
-    const app = new ExposedDeployment(this, "app", { workload: this.workload, dependsOn: [namespace] });
+    const app = new ExposedDeployment(this, "app", {
+      workload: this.workload,
+      dependsOn: [namespace],
+      autoscaling: props.autoscaling,
+    });
     const service = app.services[0];
     this.url = `http://${service.status.get(0).loadBalancer.get(0).ingress.get(0).hostname}`;
   }

@@ -3,7 +3,9 @@ import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import type { AutoscalingSettings } from "../../environments/rules/autoscaling";
 import type { ContainerRequests } from "../fargate/size";
+import { Autoscaler } from "./autoscaler";
 import type { ContainerSpec, DeploymentWorkload, HttpProbeSpec } from "./workload";
 
 /** Settings of an ExposedDeployment. */
@@ -12,6 +14,8 @@ export interface ExposedDeploymentProps {
   workload: DeploymentWorkload;
   /** Created before and removed after every resource here, e.g. the namespace. */
   dependsOn?: ITerraformDependable[];
+  /** Scale the Deployment with a HorizontalPodAutoscaler; left out, it runs the workload's replicas. */
+  autoscaling?: AutoscalingSettings;
 }
 
 /**
@@ -28,16 +32,20 @@ export class ExposedDeployment extends Construct {
   readonly services: ServiceV1[];
   /** Ingresses, in the description's order. */
   readonly ingresses: IngressV1[];
+  /** The Deployment's autoscaler, when autoscaling is on. */
+  readonly autoscaler?: Autoscaler;
 
   constructor(scope: Construct, id: string, props: ExposedDeploymentProps) {
     super(scope, id);
-    const { workload, dependsOn } = props;
+    const { workload, dependsOn, autoscaling } = props;
     const { namespace, podLabels } = workload;
+    // With an HPA, the Deployment starts at its minimum and the HPA owns the count from then on.
+    const replicas = autoscaling?.minReplicas ?? workload.replicas;
 
     this.deployment = new DeploymentV1(this, `deployment_${workload.name}`, {
       metadata: { name: workload.name, namespace, labels: podLabels },
       spec: {
-        replicas: workload.replicas === undefined ? undefined : String(workload.replicas),
+        replicas: replicas === undefined ? undefined : String(replicas),
         selector: { matchLabels: podLabels },
         template: {
           metadata: { labels: podLabels },
@@ -61,8 +69,17 @@ export class ExposedDeployment extends Construct {
         },
       },
       dependsOn,
+      // So no apply resets what the HPA set.
+      lifecycle: autoscaling && { ignoreChanges: ["spec[0].replicas"] },
     });
     this.deployment.overrideLogicalId(address(workload.name));
+    if (autoscaling) {
+      this.autoscaler = new Autoscaler(this, "autoscaler", {
+        workload,
+        settings: autoscaling,
+        dependsOn: [this.deployment],
+      });
+    }
 
     this.services = (workload.services ?? []).map((service) => {
       const resource = new ServiceV1(this, `service_${service.name}`, {

@@ -1,5 +1,6 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
+import type { AutoscalingSettings } from "../../environments/rules/autoscaling";
 import { ExposedDeployment } from "./exposed-deployment";
 import { rootNginxSecurity } from "./root-nginx";
 import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "./workload";
@@ -7,7 +8,8 @@ import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "
 /** Settings of the 2048 sample. */
 export interface Game2048Props {
   /** Namespace created for the game; a Fargate profile must select it. */
-  namespace: string;
+  namespace: string; /** Scale the Deployment with a HorizontalPodAutoscaler; left out, it runs two pods. */
+  autoscaling?: AutoscalingSettings;
 }
 
 /** The 2048 game image the Load Balancer Controller's example uses. */
@@ -66,7 +68,11 @@ export class Game2048 extends Construct {
     namespace.overrideLogicalId("game_2048");
 
     this.workload = game2048Workload(props.namespace);
-    const app = new ExposedDeployment(this, "app", { workload: this.workload, dependsOn: [namespace] });
+    const app = new ExposedDeployment(this, "app", {
+      workload: this.workload,
+      dependsOn: [namespace],
+      autoscaling: props.autoscaling,
+    });
     const ingress = app.ingresses[0];
     this.url = `http://${ingress.status.get(0).loadBalancer.get(0).ingress.get(0).hostname}`;
   }

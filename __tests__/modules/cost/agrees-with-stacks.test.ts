@@ -49,9 +49,17 @@ describe.each(projectEnvironments().map((env) => [env.name, env] as const))("the
     expect(pods.pod.containers).toEqual([config.resources.requests]);
   });
 
+  it("prices metrics-server as the add-on is configured: its replicas and requests", () => {
+    const addon = resources("aws_eks_addon").find((a) => a.addon_name === "metrics-server")!;
+    const config = JSON.parse(addon.configuration_values);
+    const pods = fargatePods(env).find((p) => p.label === "Deployment kube-system/metrics-server")!;
+    expect(pods.replicas).toBe(config.replicas);
+    expect(pods.pod.containers).toEqual([config.resources.requests]);
+  });
+
   it("prices the controller as its Helm values run it: their replicas, the chart's resources", () => {
     const values = parse(resources("helm_release")[0].values[0]);
-    const controller = fargatePods(env)[1];
+    const controller = fargatePods(env).find((p) => p.label.endsWith("/aws-load-balancer-controller"))!;
     expect(controller.label).toBe("Deployment kube-system/aws-load-balancer-controller");
     expect(controller.replicas).toBe(values.replicaCount);
     expect(controller.replicas).toBe(2);
@@ -63,7 +71,7 @@ describe.each(projectEnvironments().map((env) => [env.name, env] as const))("the
 
   it("prices each sample Deployment with the replicas and requests the workloads stack deploys", () => {
     const deployments = resources("kubernetes_deployment_v1");
-    const samples = fargatePods(env).slice(2);
+    const samples = fargatePods(env).filter((p) => !p.label.startsWith("Deployment kube-system/"));
     expect(samples.map((s) => s.label).sort()).toEqual(
       deployments.map((d) => `Deployment ${d.metadata.namespace}/${d.metadata.name}`).sort(),
     );

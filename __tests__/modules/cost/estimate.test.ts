@@ -18,7 +18,7 @@ const lines = (estimate: CostEstimate): Line[] =>
 const withEnv = (name: string, patch: (env: Environment) => Environment) => patch(projectEnvironment(name));
 
 describe("estimateCost", () => {
-  it("prices dev: one NAT gateway, the control plane, four Fargate deployments, the samples' ALB and NLB, logs", () => {
+  it("prices dev: one NAT gateway, the control plane, five Fargate deployments, the samples' ALB and NLB, logs", () => {
     const estimate = estimateCost(projectEnvironment("dev"), PRICES, TEST_TODAY);
     expect(lines(estimate)).toEqual([
       ["NAT gateways", 1, 0.059, 43.07], // 1 × 0.059 × 730 = 43.07
@@ -29,6 +29,8 @@ describe("estimateCost", () => {
       ["Fargate memory: Deployment kube-system/coredns", 1, 0.00511, 3.73], // 2 pods × 0.5 GB × 0.00511 × 730 = 3.7303
       ["Fargate vCPU: Deployment kube-system/aws-load-balancer-controller", 0.5, 0.04656, 16.99], // 2 replicas, no requests
       ["Fargate memory: Deployment kube-system/aws-load-balancer-controller", 1, 0.00511, 3.73],
+      ["Fargate vCPU: Deployment kube-system/metrics-server", 0.5, 0.04656, 16.99], // 2 replicas of 0.25 / 256M
+      ["Fargate memory: Deployment kube-system/metrics-server", 1, 0.00511, 3.73],
       ["Fargate vCPU: Deployment study-2048/deployment-2048", 0.5, 0.04656, 16.99], // 2 pods of 250m / 256M
       ["Fargate memory: Deployment study-2048/deployment-2048", 1, 0.00511, 3.73],
       ["Fargate vCPU: Deployment study-echo/echo-server", 0.5, 0.04656, 16.99],
@@ -48,9 +50,9 @@ describe("estimateCost", () => {
       ["CloudWatch Logs ingestion: dev-fargate-fluent-bit-logs", 1, 0.76, 0.76], // fluentBitProcessLogs is on in dev
       ["CloudWatch Logs storage: dev-fargate-fluent-bit-logs", 2.96, 0.0314, 0.09], // 2.96 × 0.0314 = 0.093
     ]);
-    // 43.07 + 3.65 + 73 + 2 = 121.72; Fargate 4 × (16.99 + 3.73) = 82.88; load balancers 16.43 + 5.84 + 10.95
+    // 43.07 + 3.65 + 73 + 2 = 121.72; Fargate 5 × (16.99 + 3.73) = 103.60; load balancers 16.43 + 5.84 + 10.95
     // + 16.43 + 4.38 + 10.95 = 64.98; logs 3.80 + 0.46 + 7.60 + 0.93 + 3.80 + 0.46 + 0.76 + 0.09 = 17.90.
-    expect(estimate.monthlyUsd).toBe(287.48);
+    expect(estimate.monthlyUsd).toBe(308.2);
     expect(estimate.unknown).toEqual([]);
     expect(
       estimate.items.every(
@@ -70,6 +72,8 @@ describe("estimateCost", () => {
       ["Fargate memory: Deployment kube-system/coredns", 1, 0.00511, 3.73],
       ["Fargate vCPU: Deployment kube-system/aws-load-balancer-controller", 0.5, 0.04656, 16.99],
       ["Fargate memory: Deployment kube-system/aws-load-balancer-controller", 1, 0.00511, 3.73],
+      ["Fargate vCPU: Deployment kube-system/metrics-server", 0.5, 0.04656, 16.99],
+      ["Fargate memory: Deployment kube-system/metrics-server", 1, 0.00511, 3.73],
       ["CloudWatch Logs ingestion: /aws/vpc/prod-fargate/flow-logs", 5, 0.76, 3.8],
       ["CloudWatch Logs storage: /aws/vpc/prod-fargate/flow-logs", 60, 0.0314, 1.88], // 5 × 365 × 24 / 730 = 60; × 0.0314 = 1.884
       ["CloudWatch Logs ingestion: /aws/eks/prod-fargate/cluster", 10, 0.76, 7.6],
@@ -77,8 +81,8 @@ describe("estimateCost", () => {
       ["CloudWatch Logs ingestion: /aws/eks/prod-fargate/fargate", 5, 0.76, 3.8],
       ["CloudWatch Logs storage: /aws/eks/prod-fargate/fargate", 60, 0.0314, 1.88], // 60 × 0.0314 = 1.884
     ]);
-    // 129.21 + 10.95 + 73 + 2 + 2 × 20.72 + 3.80 + 1.88 + 7.60 + 3.77 + 3.80 + 1.88
-    expect(estimate.monthlyUsd).toBe(279.33);
+    // 129.21 + 10.95 + 73 + 2 + 3 × 20.72 + 3.80 + 1.88 + 7.60 + 3.77 + 3.80 + 1.88
+    expect(estimate.monthlyUsd).toBe(300.05);
   });
 
   it("adds two NAT gateways and their addresses when natStrategy goes from single to one-per-az", () => {
@@ -226,7 +230,7 @@ describe("estimateCost", () => {
     const partial: PriceTable = { ...PRICES, regions: { "ap-northeast-2": rest } };
     const estimate = estimateCost(projectEnvironment("prod"), partial, TEST_TODAY);
     expect(estimate.unknown).toEqual(["KMS keys"]);
-    expect(estimate.monthlyUsd).toBe(277.33); // prod's 279.33 without the keys' $2
+    expect(estimate.monthlyUsd).toBe(298.05); // prod's 300.05 without the keys' $2
   });
 });
 

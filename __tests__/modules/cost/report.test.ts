@@ -28,7 +28,7 @@ describe("cost report", () => {
   it("prints one JSON object keyed by environment with exactly the documented fields per item", () => {
     const json = costJson([dev]);
     expect(Object.keys(json)).toEqual(["dev"]);
-    expect(json.dev.monthlyUsd).toBe(287.48);
+    expect(json.dev.monthlyUsd).toBe(308.2);
     expect(json.dev.items[0]).toEqual({
       item: "NAT gateways",
       quantity: 1,
@@ -41,14 +41,14 @@ describe("cost report", () => {
 
   it("tables each item with its quantity, unit, unit price and monthly amount, then the total", () => {
     const lines = costTable(dev).split("\n");
-    expect(lines[0]).toBe('Environment "dev" (ap-northeast-2): $287.48 a month');
+    expect(lines[0]).toBe('Environment "dev" (ap-northeast-2): $308.20 a month');
     expect(lines[2]).toMatch(/^Item +Quantity +Unit +Unit price +Monthly$/);
     expect(lines[3]).toMatch(/^NAT gateways +1 gateway +hour +\$0\.059 +\$43\.07$/);
     expect(lines).toContainEqual(
       expect.stringMatching(/^Public IPv4 addresses: ALB of .+ +3 addresses +hour +\$0\.005 +\$10\.95$/),
     );
     const total = lines.find((l) => l.trim().startsWith("Total"))!;
-    expect(total.trim()).toBe("Total $287.48");
+    expect(total.trim()).toBe("Total $308.20");
     expect(total.length).toBe(lines[2].length); // right-aligned under the Monthly column
     expect(lines).toContain("Assumptions:");
     expect(lines).toContain(
@@ -65,14 +65,14 @@ describe("cost report", () => {
     );
     expect(table).toMatch(/^NAT gateways +3 gateways +hour +unknown +unknown$/m);
     expect(costSummaryLine(estimate)).toBe(
-      'Monthly cost of "prod": at least $0.00 at on-demand list prices in eu-south-2; 14 items have no price for ' +
+      'Monthly cost of "prod": at least $0.00 at on-demand list prices in eu-south-2; 16 items have no price for ' +
         "eu-south-2 (npm run cost lists the items and assumptions)",
     );
   });
 
   it("gives synthesis one line per environment with its monthly total", () => {
     expect(costSummaryLine(dev)).toBe(
-      'Monthly cost of "dev": $287.48 at on-demand list prices in ap-northeast-2 (npm run cost lists the items and assumptions)',
+      'Monthly cost of "dev": $308.20 at on-demand list prices in ap-northeast-2 (npm run cost lists the items and assumptions)',
     );
   });
 });
