@@ -3,13 +3,15 @@ import type { Environment } from "../environments/schema";
 import { CurrentAccount } from "../modules/logging/account";
 import { VpcFlowLogs } from "../modules/logging/flow-logs";
 import { LogsKey } from "../modules/logging/logs-key";
+import { PrefixReservations } from "../modules/network/prefix-reservations";
 import { planSubnets } from "../modules/network/subnet-plan";
 import { Vpc } from "../modules/network/vpc";
 import { PlatformStack } from "./platform-stack";
 
 /**
- * `<env>-network`: the VPC every other stack of the environment runs in, its flow logs, and the KMS
- * key every log group of the environment is encrypted with (this stack is deployed first).
+ * `<env>-network`: the VPC every other stack of the environment runs in, its flow logs, the KMS key
+ * every log group of the environment is encrypted with (this stack is deployed first), and, with
+ * prefix delegation, the private subnets' ranges kept for node prefixes.
  */
 export class NetworkStack extends PlatformStack<"network"> {
   constructor(scope: Construct, env: Environment) {
@@ -21,6 +23,13 @@ export class NetworkStack extends PlatformStack<"network"> {
       zones,
       natStrategy: env.natStrategy,
     });
+
+    if (env.compute.prefixDelegation) {
+      new PrefixReservations(this, "prefix_reservations", {
+        zones,
+        privateSubnetIds: network.privateSubnets.map((s) => s.id),
+      });
+    }
 
     const account = new CurrentAccount(this, "account");
     const where = { partition: account.partition, accountId: account.accountId, region: env.region };

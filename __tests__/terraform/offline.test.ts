@@ -27,7 +27,8 @@ function expectedCreates(env: Environment, component: Component): number {
       // vpc, igw, public route table and route, the 3 adopted defaults (SG, NACL, route table);
       // per zone 2 subnets and 2 associations; per NAT gateway its EIP, private route table and route;
       // the logs KMS key and alias; with flow logs on, the flow log, its log group, role and role policy
-      return 7 + 4 * zones + 4 * nats + 2 + (env.flowLogs.enabled ? 4 : 0);
+      // with prefix delegation, a prefix reservation per private subnet
+      return 7 + 4 * zones + 4 * nats + 2 + (env.flowLogs.enabled ? 4 : 0) + (env.compute.prefixDelegation ? zones : 0);
     }
     case "cluster":
       // cluster, its role and 2 policy attachments, KMS key and alias, control-plane and pod log groups,

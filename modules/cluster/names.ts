@@ -103,6 +103,46 @@ export function accountWideNames(env: IamNamedEnvironment): string[] {
   ];
 }
 
+/** One CloudWatch log group an environment creates, and which assumed volume (cost.logsGbPerMonth) it ingests. */
+export interface EnvironmentLogGroup {
+  /** The group's name. */
+  name: string;
+  /** What writes to it, as cost.logsGbPerMonth names the volume. */
+  source: "flowLogs" | "controlPlane" | "fargatePods" | "fluentBitProcess";
+}
+
+/** What an environment's log groups and KMS keys depend on. */
+export interface LoggedEnvironment {
+  /** EKS cluster name, part of every log group's and key alias's name. */
+  clusterName: string;
+  /** VPC flow logs, whose group exists when they are on. */
+  flowLogs: { enabled: boolean };
+  /** Fluent Bit's process logs, whose group exists when they are shipped. */
+  addons: { fluentBitProcessLogs: boolean };
+}
+
+/**
+ * Every log group an environment's stacks create, in stack order: the network stack's flow logs, the
+ * cluster stack's control plane and Fargate pod logs, the add-ons stack's Fluent Bit process logs.
+ * The cost estimate prices exactly these (a test holds them to the synthesized stacks).
+ */
+export function environmentLogGroups(env: LoggedEnvironment): EnvironmentLogGroup[] {
+  const { clusterName } = env;
+  return [
+    ...(env.flowLogs.enabled ? [{ name: flowLogGroupName(clusterName), source: "flowLogs" as const }] : []),
+    { name: controlPlaneLogGroupName(clusterName), source: "controlPlane" },
+    { name: fargateLogGroupName(clusterName), source: "fargatePods" },
+    ...(env.addons.fluentBitProcessLogs
+      ? [{ name: fluentBitProcessLogGroupName(clusterName), source: "fluentBitProcess" as const }]
+      : []),
+  ];
+}
+
+/** The aliases of every customer-managed KMS key an environment creates: the logs key and the secrets key. */
+export function environmentKmsKeyAliases(env: Pick<LoggedEnvironment, "clusterName">): string[] {
+  return [logsKeyAlias(env.clusterName), secretsKeyAlias(env.clusterName)];
+}
+
 /** A Terraform identifier for a name that may hold "-" (profile names, IAM names). */
 export function terraformName(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, "_");

@@ -6,12 +6,7 @@
 import type { Environment } from "../../environments/schema";
 import { eksVersion, supportStatus } from "../cluster/versions";
 import { type FargateSize, fargateSize } from "../fargate/size";
-import {
-  controlPlaneLogGroupName,
-  fargateLogGroupName,
-  flowLogGroupName,
-  fluentBitProcessLogGroupName,
-} from "../cluster/names";
+import { environmentKmsKeyAliases, environmentLogGroups } from "../cluster/names";
 import { natZones } from "../network/nat-zones";
 import { sampleWorkloads } from "../workloads/samples";
 import { type FargatePods, fargatePods } from "./fargate-pods";
@@ -82,10 +77,6 @@ export function roundCents(usd: number): number {
   return Math.round(Number((usd * 100).toFixed(6))) / 100;
 }
 
-function round2(value: number): number {
-  return roundCents(value);
-}
-
 /**
  * The monthly cost of `env` at on-demand list prices (730 hours a month), from `prices` for its
  * region and the calendar on `today` (an ISO date). Items the table has no price for are listed as
@@ -126,8 +117,8 @@ export function estimateCost(
     "cluster",
     extended ? "eksClusterExtendedHour" : "eksClusterStandardHour",
   );
-  // The network stack's logs key and the cluster stack's secrets key.
-  add("KMS keys", 2, "key", "kmsKeyMonth");
+  // The customer-managed keys the stacks create (the logs key and the secrets key).
+  add("KMS keys", environmentKmsKeyAliases(env).length, "key", "kmsKeyMonth");
 
   // Fargate: every pod at the size Fargate provisions for its requests.
   for (const { label, replicas, pod } of pods) {
@@ -162,33 +153,24 @@ export function estimateCost(
     }
   }
 
-  // CloudWatch Logs: each group ingests its assumed volume and keeps it for the retention period.
-  // VPC flow logs are vended logs, with their own ingestion price.
+  // CloudWatch Logs: each group the stacks create ingests its assumed volume and keeps it for the
+  // retention period. VPC flow logs are vended logs, with their own ingestion price.
   const volumes = env.cost.logsGbPerMonth;
   const retention = env.cluster.logRetentionDays;
-  const groups: { name: string; gb: number; ingestion: PriceKey }[] = [
-    ...(env.flowLogs.enabled
-      ? [{ name: flowLogGroupName(env.clusterName), gb: volumes.flowLogs, ingestion: "vendedLogsIngestionGb" as const }]
-      : []),
-    {
-      name: controlPlaneLogGroupName(env.clusterName),
-      gb: env.cluster.logTypes.length > 0 ? volumes.controlPlane : 0,
-      ingestion: "logsIngestionGb",
-    },
-    { name: fargateLogGroupName(env.clusterName), gb: volumes.fargatePods, ingestion: "logsIngestionGb" },
-    ...(env.addons.fluentBitProcessLogs
-      ? [
-          {
-            name: fluentBitProcessLogGroupName(env.clusterName),
-            gb: volumes.fluentBitProcess,
-            ingestion: "logsIngestionGb" as const,
-          },
-        ]
-      : []),
-  ];
-  for (const { name, gb, ingestion } of groups) {
-    add(`CloudWatch Logs ingestion: ${name}`, gb, "GB", ingestion);
-    add(`CloudWatch Logs storage: ${name}`, round2((gb * retention * 24) / hours), "GB-month", "logsStorageGbMonth");
+  for (const { name, source } of environmentLogGroups(env)) {
+    const gb = source === "controlPlane" && env.cluster.logTypes.length === 0 ? 0 : volumes[source];
+    add(
+      `CloudWatch Logs ingestion: ${name}`,
+      gb,
+      "GB",
+      source === "flowLogs" ? "vendedLogsIngestionGb" : "logsIngestionGb",
+    );
+    add(
+      `CloudWatch Logs storage: ${name}`,
+      roundCents((gb * retention * 24) / hours),
+      "GB-month",
+      "logsStorageGbMonth",
+    );
   }
 
   const known = items.filter((i) => i.monthlyUsd !== null);

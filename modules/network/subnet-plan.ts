@@ -10,6 +10,8 @@ export interface ZoneSubnets {
   privateCidr: string;
   /** Public subnet: cidrsubnet(vpc, 8, k + 48), a /24 in a /16 (NAT gateways and internet-facing load balancers). */
   publicCidr: string;
+  /** The private subnet's upper half, kept for nodes' /28 prefixes when prefix delegation is on (a /21 in a /16). */
+  prefixReservationCidr: string;
 }
 
 // The blueprint's layout: private blocks 0..n-1 of the /+4 split, public blocks from /+8 index 48,
@@ -64,10 +66,14 @@ export function planSubnets(vpcCidr: string, availabilityZones: string[]): ZoneS
   const problem = subnetPlanProblem(vpcCidr, availabilityZones.length);
   if (problem) throw new Error(problem);
   const vpc = parseCidr(vpcCidr)!;
-  return availabilityZones.map((availabilityZone, k) => ({
-    availabilityZone,
-    suffix: availabilityZone.slice(-1),
-    privateCidr: formatCidr(cidrSubnet(vpc, PRIVATE_NEWBITS, k)),
-    publicCidr: formatCidr(cidrSubnet(vpc, PUBLIC_NEWBITS, PUBLIC_OFFSET + k)),
-  }));
+  return availabilityZones.map((availabilityZone, k) => {
+    const privateBlock = cidrSubnet(vpc, PRIVATE_NEWBITS, k);
+    return {
+      availabilityZone,
+      suffix: availabilityZone.slice(-1),
+      privateCidr: formatCidr(privateBlock),
+      publicCidr: formatCidr(cidrSubnet(vpc, PUBLIC_NEWBITS, PUBLIC_OFFSET + k)),
+      prefixReservationCidr: formatCidr(cidrSubnet(privateBlock, 1, 1)),
+    };
+  });
 }

@@ -18,10 +18,39 @@ describe("cidrSubnet", () => {
 describe("planSubnets", () => {
   it("lays out the blueprint's subnets for the seed VPC", () => {
     expect(planSubnets("10.10.0.0/16", ["ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c"])).toEqual([
-      { availabilityZone: "ap-northeast-2a", suffix: "a", privateCidr: "10.10.0.0/20", publicCidr: "10.10.48.0/24" },
-      { availabilityZone: "ap-northeast-2b", suffix: "b", privateCidr: "10.10.16.0/20", publicCidr: "10.10.49.0/24" },
-      { availabilityZone: "ap-northeast-2c", suffix: "c", privateCidr: "10.10.32.0/20", publicCidr: "10.10.50.0/24" },
+      {
+        availabilityZone: "ap-northeast-2a",
+        suffix: "a",
+        privateCidr: "10.10.0.0/20",
+        publicCidr: "10.10.48.0/24",
+        prefixReservationCidr: "10.10.8.0/21",
+      },
+      {
+        availabilityZone: "ap-northeast-2b",
+        suffix: "b",
+        privateCidr: "10.10.16.0/20",
+        publicCidr: "10.10.49.0/24",
+        prefixReservationCidr: "10.10.24.0/21",
+      },
+      {
+        availabilityZone: "ap-northeast-2c",
+        suffix: "c",
+        privateCidr: "10.10.32.0/20",
+        publicCidr: "10.10.50.0/24",
+        prefixReservationCidr: "10.10.40.0/21",
+      },
     ]);
+  });
+
+  it("keeps each private subnet's upper half for prefixes: inside it, aligned to /28, 128 prefixes at /16", () => {
+    for (const zone of planSubnets("10.20.0.0/16", ["a-1a", "a-1b", "a-1c"])) {
+      const subnet = parseCidr(zone.privateCidr)!;
+      const reserved = parseCidr(zone.prefixReservationCidr)!;
+      expect(cidrsOverlap(subnet, reserved)).toBe(true);
+      expect(reserved.prefix).toBe(subnet.prefix + 1);
+      expect(reserved.address % 16).toBe(0);
+      expect(2 ** (32 - reserved.prefix) / 16).toBe(128);
+    }
   });
 
   it("scales with a smaller VPC", () => {
