@@ -1,6 +1,7 @@
 // Checks of a valid environment against what its stacks would deploy, run by the loader before the
 // App exists: a rejected environment writes nothing, and every note is printed before synthesis.
 
+import { accessRemovalWarning } from "../modules/cluster/admins";
 import { publicEndpointWarning } from "../modules/cluster/public-endpoint";
 import { fargatePodMonthlyUsd } from "../modules/cost/fargate-pods";
 import { PRICES } from "../modules/cost/prices";
@@ -47,6 +48,8 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
         `workloads stacks must be deployed from inside the VPC (or a network connected to it).`,
     );
   }
+  const access = accessRemovalWarning({ deployRoleArn: env.account?.roleArn, ...env.cluster });
+  if (access) warnings.push(`Environment "${env.name}": ${access}`);
   const openEndpoint = publicEndpointWarning(env);
   if (openEndpoint) warnings.push(openEndpoint);
   // A warning about requests Fargate rounds up says what that costs, at the region's prices.

@@ -247,6 +247,8 @@ export function environmentSchema(today: string) {
             .default("API"),
           /** IAM roles or users given cluster-admin access entries, besides account.roleArn. */
           adminPrincipalArns: z.array(principalArn("role or user")).default([]),
+          /** Without account.roleArn: keep the access entry of the identity that first deployed the cluster (default); false removes it. */
+          keepFirstDeployerAccess: z.boolean().default(true),
           /** Fargate profiles, created one after another. One must select kube-system (coredns runs there). */
           fargateProfiles: z
             .array(fargateProfile)
@@ -403,6 +405,13 @@ export function environmentSchema(today: string) {
           );
         }
       });
+      // Without a deploy role and admins, the first deployer's entry is the only way into the cluster.
+      if (!cluster.keepFirstDeployerAccess && !env.account?.roleArn && cluster.adminPrincipalArns.length === 0) {
+        problem(
+          ["cluster", "keepFirstDeployerAccess"],
+          "is false, but there is no account.roleArn and cluster.adminPrincipalArns is empty, so nobody would have cluster-admin access; list the admins in cluster.adminPrincipalArns or remove keepFirstDeployerAccess",
+        );
+      }
       const selectsKubeSystem = cluster.fargateProfiles.some((p) =>
         p.selectors.some((s) => namespaceMatches(s.namespace, "kube-system") && !s.labels),
       );
