@@ -1,4 +1,4 @@
-import { FARGATE_SIZES, fargateSize } from "../fargate/size";
+import { FARGATE_SIZES, SMALLEST_FARGATE_REQUESTS, fargateSize } from "../fargate/size";
 
 /** CPU and memory of one coredns container, used as both requests and limits. */
 export interface CorednsResources {
@@ -8,9 +8,8 @@ export interface CorednsResources {
   memory: string;
 }
 
-// 256M (not 256Mi) plus Fargate's 256 MiB overhead stays under 0.5 GB, so each coredns pod gets
-// the smallest and cheapest Fargate size, as the blueprint sizes it.
-export const COREDNS_RESOURCES: CorednsResources = { cpu: "0.25", memory: "256M" };
+// Each coredns pod gets the smallest and cheapest Fargate size, as the blueprint sizes it.
+export const COREDNS_RESOURCES: CorednsResources = SMALLEST_FARGATE_REQUESTS;
 
 /**
  * coredns pods the add-on runs: its default of two, which the configuration below does not change

@@ -10,6 +10,13 @@ export interface ContainerRequests {
 }
 
 /** The containers of one pod whose requests decide its Fargate size. */
+/**
+ * Requests (set limits equal) that land a one-container pod on the smallest Fargate size, 0.25 vCPU /
+ * 0.5 GB: 256M (decimal) plus Fargate's 256 MiB overhead stays under 512 MiB. The samples and coredns
+ * use it. The kubernetes provider compares quantities by value, so "0.25" and "250m" plan no change.
+ */
+export const SMALLEST_FARGATE_REQUESTS = { cpu: "0.25", memory: "256M" } as const satisfies Required<ContainerRequests>;
+
 export interface PodRequests {
   /** Long-running containers; they run together, so their requests add up. */
   containers: ContainerRequests[];

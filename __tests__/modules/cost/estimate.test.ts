@@ -29,7 +29,7 @@ describe("estimateCost", () => {
       ["Fargate memory: Deployment kube-system/coredns", 1, 0.00511, 3.73], // 2 pods × 0.5 GB × 0.00511 × 730 = 3.7303
       ["Fargate vCPU: Deployment kube-system/aws-load-balancer-controller", 0.5, 0.04656, 16.99], // 2 replicas, no requests
       ["Fargate memory: Deployment kube-system/aws-load-balancer-controller", 1, 0.00511, 3.73],
-      ["Fargate vCPU: Deployment study-2048/deployment-2048", 0.5, 0.04656, 16.99], // 2 pods of 250m / 256M
+      ["Fargate vCPU: Deployment study-2048/deployment-2048", 0.5, 0.04656, 16.99], // 2 pods of 0.25 vCPU / 256M
       ["Fargate memory: Deployment study-2048/deployment-2048", 1, 0.00511, 3.73],
       ["Fargate vCPU: Deployment study-echo/echo-server", 0.5, 0.04656, 16.99],
       ["Fargate memory: Deployment study-echo/echo-server", 1, 0.00511, 3.73],

@@ -6,7 +6,8 @@ import {
   checkFargateWorkloads,
   fargateSummary,
 } from "../../../modules/fargate/guard";
-import { type ContainerSpec, SMALLEST_FARGATE_REQUESTS, type Workload } from "../../../modules/workloads/workload";
+import { SMALLEST_FARGATE_REQUESTS } from "../../../modules/fargate/size";
+import { type ContainerSpec, type Workload } from "../../../modules/workloads/workload";
 import { fargatePodMonthlyUsd } from "../../../modules/cost/fargate-pods";
 import { PRICES } from "../../../modules/cost/prices";
 
