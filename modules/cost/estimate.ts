@@ -17,6 +17,7 @@ import { sampleWorkloads } from "../workloads/samples";
 import { type FargatePods, fargatePods } from "./fargate-pods";
 import { loadBalancersOf } from "./load-balancers";
 import { type PriceKey, type PriceTable, priceSource } from "./prices";
+import { round2 } from "../round";
 
 /** How an item is billed: by the hour (monthly = quantity × unit price × hours a month) or by amount. */
 export type CostUnit = "hour" | "GB" | "GB-month" | "key-month";
@@ -74,15 +75,6 @@ const UNITS: Record<PriceKey, CostUnit> = {
   vendedLogsIngestionGb: "GB",
 };
 
-/** Rounds to the cent; scaling first through a decimal string keeps 16.425 from becoming 16.42. */
-export function roundCents(usd: number): number {
-  return Math.round(Number((usd * 100).toFixed(6))) / 100;
-}
-
-function round2(value: number): number {
-  return roundCents(value);
-}
-
 /**
  * The monthly cost of `env` at on-demand list prices (730 hours a month), from `prices` for its
  * region and the calendar on `today` (an ISO date). Items the table has no price for are listed as
@@ -106,7 +98,7 @@ export function estimateCost(
       items.push({ item, quantity, counts, unit, unitUsd: null, monthlyUsd: null, source });
       return;
     }
-    const monthlyUsd = roundCents(quantity * price.usd * (unit === "hour" ? hours : 1));
+    const monthlyUsd = round2(quantity * price.usd * (unit === "hour" ? hours : 1));
     items.push({ item, quantity, counts, unit, unitUsd: price.usd, monthlyUsd, source: priceSource(price) });
   };
 

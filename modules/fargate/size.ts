@@ -1,6 +1,8 @@
 // The vCPU/memory size Fargate provisions for a pod, following the rules in the
 // EKS user guide ("Fargate pod configuration").
 
+import { round2 } from "../round";
+
 /** Resource requests of one container, as Kubernetes quantity strings. */
 export interface ContainerRequests {
   /** CPU request such as "250m" or "0.25"; absent means no request. */
@@ -160,8 +162,4 @@ function podRequests(pod: PodRequests): { vcpu: number; memoryBytes: number } {
 
 function smallestFit(vcpu: number, memoryBytes: number): FargateSize | undefined {
   return FARGATE_SIZES.find((s) => s.vcpu >= vcpu && s.memoryGb * GIB >= memoryBytes);
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

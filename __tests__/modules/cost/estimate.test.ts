@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../../environments/schema";
-import { type CostEstimate, estimateCost, roundCents } from "../../../modules/cost/estimate";
+import { type CostEstimate, estimateCost } from "../../../modules/cost/estimate";
+import { round2 } from "../../../modules/round";
 import { fargatePods } from "../../../modules/cost/fargate-pods";
 import { PRICES, type PriceTable } from "../../../modules/cost/prices";
 import { TEST_TODAY, projectEnvironment } from "../../support/synth";
@@ -94,7 +95,7 @@ describe("estimateCost", () => {
       [3, 10.95],
     ]);
     // +2 × 0.059 × 730 = 86.14 and +2 × 0.005 × 730 = 7.30
-    expect(roundCents(perZone.monthlyUsd - single.monthlyUsd)).toBe(93.44);
+    expect(round2(perZone.monthlyUsd - single.monthlyUsd)).toBe(93.44);
   });
 
   it("prices a pod at the next Fargate size when its requests cross one", () => {
@@ -109,7 +110,7 @@ describe("estimateCost", () => {
       e.items.find((i) => i.item === "Fargate memory: Deployment kube-system/coredns")!;
     expect([memory(fits).quantity, memory(fits).monthlyUsd]).toEqual([1, 3.73]);
     expect([memory(crosses).quantity, memory(crosses).monthlyUsd]).toEqual([2, 7.46]); // 2 pods × 1 GB × 0.00511 × 730 = 7.4606
-    expect(roundCents(crosses.monthlyUsd - fits.monthlyUsd)).toBe(3.73);
+    expect(round2(crosses.monthlyUsd - fits.monthlyUsd)).toBe(3.73);
   });
 
   it("charges the extended-support price from the day the version leaves standard support", () => {
@@ -123,7 +124,7 @@ describe("estimateCost", () => {
       unitUsd: 0.6,
       monthlyUsd: 438,
     });
-    expect(roundCents(extended.monthlyUsd - lastStandardDay.monthlyUsd)).toBe(365); // (0.60 - 0.10) × 730
+    expect(round2(extended.monthlyUsd - lastStandardDay.monthlyUsd)).toBe(365); // (0.60 - 0.10) × 730
     expect(extended.notes).toEqual([
       "Kubernetes 1.35 is in extended support until 2028-03-27: its control plane costs $438.00 a month instead of " +
         "$73.00 a month in standard support; upgrade to save the difference.",
