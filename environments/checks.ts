@@ -9,7 +9,7 @@ import { checkFargateWorkloads, fargateSummary } from "../modules/fargate/guard"
 import type { FargateSize } from "../modules/fargate/size";
 import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
 import { sampleWorkloads } from "../modules/workloads/samples";
-import { EnvironmentError } from "./error";
+import { EnvironmentError, invalidEnvironment } from "./error";
 import { kubernetesVersionWarning } from "./rules/kubernetes-version";
 import { fargateQuotaWarnings } from "./rules/quotas";
 import type { Environment } from "./schema";
@@ -30,8 +30,10 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   });
   if (logging.length > 0) {
     throw new EnvironmentError(
-      `Invalid environment "${env.name}":\n` +
-        logging.map((p) => `  - addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`).join("\n"),
+      invalidEnvironment(
+        `"${env.name}"`,
+        logging.map((p) => `addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`),
+      ),
     );
   }
   const workloads = sampleWorkloads(env.workloads);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { checkEnvironment } from "./checks";
-import { EnvironmentError } from "./error";
+import { EnvironmentError, invalidEnvironment } from "./error";
 import { environmentCollisions } from "./rules/collisions";
 import { shown } from "./rules/show";
 import { type Environment, environmentSchema } from "./schema";
@@ -121,10 +121,6 @@ function label(raw: unknown, index: number): string {
   return typeof name === "string" && name.length <= 60 ? shown(name) : `#${index + 1} (no valid name)`;
 }
 
-function invalid(environment: string, lines: readonly string[]): string {
-  return `Invalid environment ${environment}:\n${lines.map((l) => `  - ${l}`).join("\n")}`;
-}
-
 /**
  * Validates every environment and checks what its stacks would deploy; throws one EnvironmentError
  * naming each bad field and how to fix it. Nothing here needs the App, so bad input writes nothing.
@@ -138,20 +134,22 @@ export function loadEnvironments(raw: readonly unknown[], today: string): Loaded
     if (result.success) {
       environments.push(result.data);
     } else {
-      problems.push(invalid(label(candidate, index), result.error.issues.flatMap(describeIssue)));
+      problems.push(invalidEnvironment(label(candidate, index), result.error.issues.flatMap(describeIssue)));
     }
   });
   const names = environments.map((e) => e.name);
   names.forEach((name, i) => {
     if (names.indexOf(name) === i && names.lastIndexOf(name) !== i) {
       problems.push(
-        invalid(`"${name}"`, [`name: "${name}" is used by two environments, whose stacks would collide; rename one`]),
+        invalidEnvironment(`"${name}"`, [
+          `name: "${name}" is used by two environments, whose stacks would collide; rename one`,
+        ]),
       );
     }
   });
   const collisions = environmentCollisions(environments);
   for (const { environment, message } of collisions.errors)
-    problems.push(invalid(`"${environment}"`, [`clusterName: ${message}`]));
+    problems.push(invalidEnvironment(`"${environment}"`, [`clusterName: ${message}`]));
   if (problems.length > 0) throw new EnvironmentError(problems.join("\n"));
 
   const warnings: string[] = [];

@@ -4,7 +4,7 @@
 // security settings, what Kubernetes itself refuses
 // (https://kubernetes.io/docs/tasks/configure-pod-container/security-context/).
 
-import { EnvironmentError } from "../../environments/error";
+import { EnvironmentError, invalidEnvironment } from "../../environments/error";
 import { FARGATE_ADDABLE_CAPABILITIES } from "./capabilities";
 import { type FargateSelector, selectorMatches } from "./selector";
 import {
@@ -78,7 +78,7 @@ export function checkFargateWorkloads(
     }
   }
   if (problems.length > 0) {
-    throw new EnvironmentError(`Invalid environment "${environment}":\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    throw new EnvironmentError(invalidEnvironment(`"${environment}"`, problems));
   }
   return placements;
 }
