@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ADDON_NAMES } from "../modules/addons/versions";
 import { checkEnvironment } from "./checks";
 import { EnvironmentError, invalidEnvironment } from "./error";
 import { environmentCollisions } from "./rules/collisions";
@@ -30,6 +31,9 @@ function fieldName(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+// A key as TypeScript writes it in an object: bare when it is an identifier, else quoted ("vpc-cni").
+const objectKey = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
+
 // The shape each structured field takes, shown when a value has the wrong type. Keys are paths with
 // list positions written "[]".
 const SHAPES: Record<string, string> = {
@@ -49,8 +53,8 @@ const SHAPES: Record<string, string> = {
   "cluster.fargateProfiles[].selectors[]": '{ namespace: "app-*", labels?: { tier: "web" } }',
   "cluster.fargateProfiles[].selectors[].labels":
     'a map of label keys to values, e.g. { "app.kubernetes.io/name": "web" }',
-  addons: '{ versions?: { coredns?, "vpc-cni"?, "kube-proxy"? }, fluentBitProcessLogs?: true }',
-  "addons.versions": '{ coredns?: "v1.13.2-eksbuild.4", "vpc-cni"?: "...", "kube-proxy"?: "..." }',
+  addons: `{ versions?: { ${ADDON_NAMES.map((name) => `${objectKey(name)}?`).join(", ")} }, fluentBitProcessLogs?: true }`,
+  "addons.versions": `{ ${ADDON_NAMES.map((name, i) => `${objectKey(name)}?: ${i === 0 ? '"v1.13.2-eksbuild.4"' : '"..."'}`).join(", ")} }`,
   workloads: '{ enabled: true, gameNamespace?: "app-2048", echoNamespace?: "app-echo" }',
 };
 
