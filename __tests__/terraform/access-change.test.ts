@@ -5,6 +5,7 @@ import type { Environment } from "../../environments/schema";
 import { clusterAdmins } from "../../modules/cluster/admins";
 import { stackId } from "../../stacks/contract";
 import { projectEnvironments, synthesize, TEST_TODAY } from "../support/synth";
+import { MOCK_DATA_DEFAULTS } from "./fakes";
 import { requireTerraform, terraform, type TerraformResult, writeCliConfig } from "./harness";
 import { buildChangeWorkspace, plannedRootChanges } from "./workspace";
 
@@ -69,4 +70,38 @@ describe("adding a cluster admin, planned by Terraform against the deployed stac
       );
     },
   );
+});
+
+// Listing the identity that first deployed the cluster as an admin too would make a second access entry for
+// one principal, which EKS refuses at apply: the plan stops first, naming it.
+describe("listing the first deployer as an admin too, planned by Terraform", () => {
+  // An environment whose first deployer keeps its entry (no deploy role), or the first one made so.
+  const env = before.find((e) => !e.account?.roleArn) ?? { ...before[0], account: undefined };
+  const deployer = MOCK_DATA_DEFAULTS.aws_iam_session_context.issuer_arn as string;
+  const listed = loadEnvironments(
+    [{ ...env, cluster: { ...env.cluster, adminPrincipalArns: [...env.cluster.adminPrincipalArns, deployer] } }],
+    TEST_TODAY,
+  ).environments;
+  const id = stackId(env.name, "cluster");
+  let dir: string;
+  let test: TerraformResult;
+
+  beforeAll(() => {
+    requireTerraform();
+    dir = buildChangeWorkspace(synthesize([env]), synthesize(listed), [id]);
+    const cliConfig = writeCliConfig(dir);
+    const init = terraform(dir, cliConfig, ["init", "-input=false", "-backend=false"]);
+    if (init.status !== 0) throw new Error(`terraform init failed:\n${init.output}`);
+    test = terraform(dir, cliConfig, ["test"]);
+  }, 600_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("fails the plan before any change, saying the principal already has cluster-admin", () => {
+    expect(test.output).toContain(`run "${run(id)}"... fail`);
+    expect(test.output.replace(/\s+/g, " ")).toContain(
+      `${deployer} already has cluster-admin as the identity that first deployed the cluster (access entry ` +
+        '"deployer"), and EKS allows one access entry per principal: remove it from cluster.adminPrincipalArns',
+    );
+    expect(test.output).toMatch(/Failure! 1 passed, 1 failed\./);
+  });
 });
