@@ -1,6 +1,7 @@
 // Checks of a valid environment against what its stacks would deploy, run by the loader before the
 // App exists: a rejected environment writes nothing, and every note is printed before synthesis.
 
+import { accessRemovalWarning } from "../modules/cluster/admins";
 import { publicEndpointWarning } from "../modules/cluster/public-endpoint";
 import { fargatePodMonthlyUsd } from "../modules/cost/fargate-pods";
 import { PRICES } from "../modules/cost/prices";
@@ -11,7 +12,7 @@ import { placementSummary } from "../modules/compute/summary";
 import type { FargateSize } from "../modules/fargate/size";
 import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
 import { sampleWorkloads } from "../modules/workloads/samples";
-import { EnvironmentError } from "./error";
+import { EnvironmentError, invalidEnvironment } from "./error";
 import { kubernetesVersionWarning } from "./rules/kubernetes-version";
 import { fargateQuotaWarnings } from "./rules/quotas";
 import { nodeGroupWarnings } from "./rules/node-groups";
@@ -34,8 +35,10 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   });
   if (logging.length > 0) {
     throw new EnvironmentError(
-      `Invalid environment "${env.name}":\n` +
-        logging.map((p) => `  - addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`).join("\n"),
+      invalidEnvironment(
+        `"${env.name}"`,
+        logging.map((p) => `addons: the aws-logging ConfigMap would be rejected by Fargate: ${p}`),
+      ),
     );
   }
   const placed = checkWorkloads(env.name, capacityOf(env), [
@@ -58,6 +61,8 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
         `workloads stacks must be deployed from inside the VPC (or a network connected to it).`,
     );
   }
+  const access = accessRemovalWarning({ deployRoleArn: env.account?.roleArn, ...env.cluster });
+  if (access) warnings.push(`Environment "${env.name}": ${access}`);
   const openEndpoint = publicEndpointWarning(env);
   if (openEndpoint) warnings.push(openEndpoint);
   // A warning about requests Fargate rounds up says what that costs, at the region's prices.

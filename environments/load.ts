@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import { ADDON_NAMES } from "../modules/addons/versions";
 import { checkEnvironment } from "./checks";
-import { EnvironmentError } from "./error";
+import { EnvironmentError, invalidEnvironment } from "./error";
 import { environmentCollisions } from "./rules/collisions";
 import { shown } from "./rules/show";
 import { type Environment, environmentSchema } from "./schema";
@@ -30,6 +31,9 @@ function fieldName(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+// A key as TypeScript writes it in an object: bare when it is an identifier, else quoted ("vpc-cni").
+const objectKey = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
+
 // The shape each structured field takes, shown when a value has the wrong type. Keys are paths with
 // list positions written "[]".
 const SHAPES: Record<string, string> = {
@@ -49,8 +53,8 @@ const SHAPES: Record<string, string> = {
   "cluster.fargateProfiles[].selectors[]": '{ namespace: "app-*", labels?: { tier: "web" } }',
   "cluster.fargateProfiles[].selectors[].labels":
     'a map of label keys to values, e.g. { "app.kubernetes.io/name": "web" }',
-  addons: '{ versions?: { coredns?, "vpc-cni"?, "kube-proxy"? }, fluentBitProcessLogs?: true }',
-  "addons.versions": '{ coredns?: "v1.13.2-eksbuild.4", "vpc-cni"?: "...", "kube-proxy"?: "..." }',
+  addons: `{ versions?: { ${ADDON_NAMES.map((name) => `${objectKey(name)}?`).join(", ")} }, fluentBitProcessLogs?: true }`,
+  "addons.versions": `{ ${ADDON_NAMES.map((name, i) => `${objectKey(name)}?: ${i === 0 ? '"v1.13.2-eksbuild.4"' : '"..."'}`).join(", ")} }`,
   workloads: '{ enabled: true, gameNamespace?: "app-2048", echoNamespace?: "app-echo" }',
 };
 
@@ -121,10 +125,6 @@ function label(raw: unknown, index: number): string {
   return typeof name === "string" && name.length <= 60 ? shown(name) : `#${index + 1} (no valid name)`;
 }
 
-function invalid(environment: string, lines: readonly string[]): string {
-  return `Invalid environment ${environment}:\n${lines.map((l) => `  - ${l}`).join("\n")}`;
-}
-
 /**
  * Validates every environment and checks what its stacks would deploy; throws one EnvironmentError
  * naming each bad field and how to fix it. Nothing here needs the App, so bad input writes nothing.
@@ -138,20 +138,22 @@ export function loadEnvironments(raw: readonly unknown[], today: string): Loaded
     if (result.success) {
       environments.push(result.data);
     } else {
-      problems.push(invalid(label(candidate, index), result.error.issues.flatMap(describeIssue)));
+      problems.push(invalidEnvironment(label(candidate, index), result.error.issues.flatMap(describeIssue)));
     }
   });
   const names = environments.map((e) => e.name);
   names.forEach((name, i) => {
     if (names.indexOf(name) === i && names.lastIndexOf(name) !== i) {
       problems.push(
-        invalid(`"${name}"`, [`name: "${name}" is used by two environments, whose stacks would collide; rename one`]),
+        invalidEnvironment(`"${name}"`, [
+          `name: "${name}" is used by two environments, whose stacks would collide; rename one`,
+        ]),
       );
     }
   });
   const collisions = environmentCollisions(environments);
   for (const { environment, message } of collisions.errors)
-    problems.push(invalid(`"${environment}"`, [`clusterName: ${message}`]));
+    problems.push(invalidEnvironment(`"${environment}"`, [`clusterName: ${message}`]));
   if (problems.length > 0) throw new EnvironmentError(problems.join("\n"));
 
   const warnings: string[] = [];

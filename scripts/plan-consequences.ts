@@ -9,10 +9,16 @@ export interface Consequence {
   type: string;
   /** Applies only when the resource's part of the plan matches, e.g. a profile selecting kube-system. */
   when?: RegExp;
-  /** One plain sentence: what it breaks. */
-  text: string;
+  /** One plain sentence: what it breaks; a function writes it from the resource's part of the plan. */
+  text: string | ((block: string) => string);
   /** Where that comes from. */
   source: string;
+}
+
+// The principal an access entry had: the first value of principal_arn in its part of the plan, which is
+// the old one in a replacement ("old" -> "new") and the only one in a deletion ("old" -> null).
+function formerPrincipal(block: string): string {
+  return /principal_arn\s*=\s*("[^"]*")/.exec(block)?.[1] ?? "The principal of this access entry";
 }
 
 export const CONSEQUENCES: readonly Consequence[] = [
@@ -39,6 +45,13 @@ export const CONSEQUENCES: readonly Consequence[] = [
       "replacement has a new API endpoint, certificate and OIDC issuer, so kubeconfigs, IRSA roles and " +
       "the stacks after this one must follow.",
     source: "https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html",
+  },
+  {
+    type: "aws_eks_access_entry",
+    text: (block) =>
+      `${formerPrincipal(block)} loses cluster-admin: EKS deletes its access entry, so kubectl as that ` +
+      "identity, and every later stack a deploy runs as it, fail with Unauthorized until an entry admits it again.",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html",
   },
   {
     type: "aws_vpc",

@@ -122,7 +122,7 @@ const RESOURCE_HEADER = /^\s*# ([\w.[\]"-]+)(?: \([^)]*\))* (will be|must be|is 
  */
 export function breakages(body: string): Breakage[] {
   const lines = body.split("\n");
-  const found: Breakage[] = [];
+  const found: { rank: number; breakage: Breakage }[] = [];
   lines.forEach((line, i) => {
     const header = RESOURCE_HEADER.exec(line);
     if (!header || !["replaced", "destroyed"].includes(header[3])) return;
@@ -130,12 +130,14 @@ export function breakages(body: string): Breakage[] {
     const end = lines.findIndex((l, j) => j > i && (RESOURCE_HEADER.test(l) || PLAN_LINE.test(l)));
     const block = lines.slice(i, end < 0 ? undefined : end).join("\n");
     const type = address.split(".")[0];
-    const row = CONSEQUENCES.find((c) => c.type === type && (!c.when || c.when.test(block)));
-    if (row) found.push({ address, action: header[3] as Breakage["action"], consequence: row.text });
+    const rank = CONSEQUENCES.findIndex((c) => c.type === type && (!c.when || c.when.test(block)));
+    if (rank < 0) return;
+    const { text } = CONSEQUENCES[rank];
+    const consequence = typeof text === "string" ? text : text(block);
+    found.push({ rank, breakage: { address, action: header[3] as Breakage["action"], consequence } });
   });
   // The table lists the heaviest consequences first: so does the comment.
-  const rank = (b: Breakage) => CONSEQUENCES.findIndex((c) => c.text === b.consequence);
-  return found.sort((a, b) => rank(a) - rank(b));
+  return found.sort((a, b) => a.rank - b.rank).map((f) => f.breakage);
 }
 
 /** Reads one stack's result from what `cdktf diff` printed. */

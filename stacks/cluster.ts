@@ -40,12 +40,15 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       kubernetesVersion: env.kubernetesVersion,
     });
 
-    for (const admin of clusterAdmins(env.account?.roleArn, settings.adminPrincipalArns)) {
+    const admins = clusterAdmins(env.account?.roleArn, settings.adminPrincipalArns, settings.keepFirstDeployerAccess);
+    const firstDeployer = admins.find((admin) => "firstDeployer" in admin)?.terraformName;
+    for (const admin of admins) {
       const first = "firstDeployer" in admin;
       new ClusterAdminAccess(this, `access_${admin.terraformName}`, {
         terraformName: admin.terraformName,
         principalArn: first ? identity.principalArn : admin.principalArn,
         keepFirstPrincipal: first,
+        firstDeployerEntry: first ? undefined : firstDeployer,
         clusterName: cluster.name,
         partition: identity.partition,
       });

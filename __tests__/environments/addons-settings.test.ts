@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dev } from "../../environments/dev";
 import { loadEnvironments } from "../../environments/load";
+import { ADDON_NAMES } from "../../modules/addons/versions";
 import { problemsOf } from "../support/environments";
 import { TEST_TODAY } from "../support/synth";
 
@@ -56,5 +57,15 @@ describe("addons settings", () => {
         '  - addons.versions.coredns: must be an EKS add-on version such as "v1.13.2-eksbuild.4" ' +
         "(aws eks describe-addon-versions lists them)",
     );
+  });
+
+  it("shows the shape of addons and addons.versions with every managed add-on, quoted where TypeScript needs it", () => {
+    const quoted = (name: string) => (/^\w+$/.test(name) ? name : `"${name}"`);
+    expect(problemsOf({ ...dev, addons: 5 })).toContain(
+      `  - addons: must be { versions?: { ${ADDON_NAMES.map((n) => `${quoted(n)}?`).join(", ")} }, fluentBitProcessLogs?: true }, got 5`,
+    );
+    const versions = problemsOf({ ...dev, addons: { versions: 5 } });
+    for (const name of ADDON_NAMES) expect(versions).toContain(`${quoted(name)}?: "`);
+    expect(versions).toContain(`  - addons.versions: must be { ${quoted(ADDON_NAMES[0])}?: "v1.13.2-eksbuild.4", `);
   });
 });

@@ -26,6 +26,7 @@ describe("cluster settings", () => {
       supportType: "EXTENDED",
       authenticationMode: "API",
       adminPrincipalArns: [],
+      keepFirstDeployerAccess: true,
       fargateProfiles: [
         { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
         { name: "apps", selectors: [{ namespace: "app-*" }] },
@@ -194,5 +195,28 @@ describe("cluster settings", () => {
     expect(problemsOf(withCluster({ adminPrincipalArns: arns }))).toContain(
       `cluster.adminPrincipalArns[1]: "${arns[1]}" and "${arns[0]}" would share the Terraform name admin_role_ops_admin; list only one of them`,
     );
+  });
+
+  it("refuses dropping the first deployer's access when nobody else would have any", () => {
+    expect(problemsOf(withCluster({ keepFirstDeployerAccess: false }))).toBe(
+      'Invalid environment "dev":\n  - cluster.keepFirstDeployerAccess: is false, but there is no account.roleArn and ' +
+        "cluster.adminPrincipalArns is empty, so nobody would have cluster-admin access; list the admins in " +
+        "cluster.adminPrincipalArns or remove keepFirstDeployerAccess",
+    );
+  });
+
+  it("warns where a setting removes the first deployer's access, which may be the deploying identity's own", () => {
+    const alice = "arn:aws:iam::123456789012:user/alice";
+    const kept = loadEnvironments([withCluster({ adminPrincipalArns: [alice] })], TEST_TODAY);
+    expect(kept.warnings.filter((w) => w.includes("keepFirstDeployerAccess"))).toEqual([]);
+    const dropped = loadEnvironments(
+      [withCluster({ adminPrincipalArns: [alice], keepFirstDeployerAccess: false })],
+      TEST_TODAY,
+    );
+    expect(dropped.warnings.filter((w) => w.includes("keepFirstDeployerAccess"))).toEqual([
+      expect.stringMatching(
+        /^Environment "dev": cluster.keepFirstDeployerAccess is false, so the plan deletes the access entry of the identity that first deployed the cluster/,
+      ),
+    ]);
   });
 });

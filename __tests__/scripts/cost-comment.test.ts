@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Environment } from "../../environments/schema";
 import { estimateCost } from "../../modules/cost/estimate";
 import { PRICES } from "../../modules/cost/prices";
-import { costJson } from "../../modules/cost/report";
+import { costJson, usd } from "../../modules/cost/report";
 import { changedItems, renderCostSection, signedUsd } from "../../scripts/cost-comment";
 import { readCostSection } from "../../scripts/pr-diff";
 import { TEST_TODAY, projectEnvironments } from "../support/synth";
@@ -19,6 +19,11 @@ function estimates(patch: (env: Environment) => Environment = (env) => env) {
 
 const base = estimates();
 const perZoneNat = estimates((env) => ({ ...env, natStrategy: "one-per-az" }));
+// The environments other than dev, which the changes here leave as they are.
+const others = Object.keys(base).filter((name) => name !== "dev");
+const unchangedRows = others.map(
+  (name) => `| \`${name}\` | ${usd(base[name].monthlyUsd)} | ${usd(base[name].monthlyUsd)} | $0.00 |`,
+);
 
 describe("the cost section of the pull-request comment", () => {
   it("shows each environment's estimate, its change, and the items that changed (single to one-per-az NAT)", () => {
@@ -33,7 +38,7 @@ describe("the cost section of the pull-request comment", () => {
         "| --- | ---: | ---: | ---: |",
         // dev: 308.20 + 2 × 0.059 × 730 (86.14) + 2 × 0.005 × 730 (7.30) = 401.64
         "| `dev` | $308.20 | $401.64 | +$93.44 |",
-        "| `prod` | $300.05 | $300.05 | $0.00 |",
+        ...unchangedRows,
         "",
         "Items that changed in `dev`:",
         "",
@@ -61,10 +66,12 @@ describe("the cost section of the pull-request comment", () => {
     const section = renderCostSection(undefined, base);
     expect(section).toContain("The base commit has no estimate (`npm run cost -- --json` did not run there).");
     expect(section).toContain("| `dev` | — | $308.20 | new |");
-    const { prod, ...onlyDev } = base;
-    expect(renderCostSection(base, onlyDev)).toContain("| `prod` | $300.05 | — | removed |");
-    expect(renderCostSection(onlyDev, base)).toContain("| `prod` | — | $300.05 | new |");
-    expect(prod.monthlyUsd).toBe(300.05);
+    const { dev, ...rest } = base;
+    const onlyDev = { dev };
+    for (const [name, estimate] of Object.entries(rest)) {
+      expect(renderCostSection(base, onlyDev)).toContain(`| \`${name}\` | ${usd(estimate.monthlyUsd)} | — | removed |`);
+      expect(renderCostSection(onlyDev, base)).toContain(`| \`${name}\` | — | ${usd(estimate.monthlyUsd)} | new |`);
+    }
   });
 
   it("writes changes with their sign, to the cent", () => {

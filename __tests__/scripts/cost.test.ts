@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../environments";
 import { loadEnvironments } from "../../environments/load";
-import { roundCents } from "../../modules/cost/estimate";
+import { round2 } from "../../modules/round";
 import { PRICES } from "../../modules/cost/prices";
 import type { CostJson } from "../../modules/cost/report";
 
@@ -30,7 +30,7 @@ describe("npm run cost", () => {
         expect(Object.keys(item), env).toEqual(["item", "quantity", "unit", "unitUsd", "monthlyUsd", "source"]);
         const { quantity, unit, unitUsd, monthlyUsd: monthly } = item;
         const hours = unit === "hour" ? PRICES.hoursPerMonth : 1;
-        expect(monthly, `${env}: ${item.item}`).toBe(roundCents(quantity * unitUsd! * hours));
+        expect(monthly, `${env}: ${item.item}`).toBe(round2(quantity * unitUsd! * hours));
         cents += Math.round(monthly! * 100);
       }
       expect(Math.round(monthlyUsd * 100), env).toBe(cents);

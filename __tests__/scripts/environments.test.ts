@@ -35,10 +35,11 @@ describe("npm run environments", () => {
         `workflow cannot deploy it or check it for drift; deploy it with \`npx cdktf deploy '${local[0].name}-*'\`, ` +
         "or give it an S3 backend.",
     );
-    const result = environments_("--remote-state", "staging");
+    // A name no environment can take: names are lowercase letters, digits and "-" (environments/schema.ts).
+    const result = environments_("--remote-state", "No_Such_Environment");
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      `No environment "staging": the environments are ${environments.map((e) => e.name).join(", ")}.`,
+      `No environment "No_Such_Environment": the environments are ${environments.map((e) => e.name).join(", ")}.`,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

@@ -302,6 +302,37 @@ describe("what replacements and deletions break", () => {
     ]);
   });
 
+  // As `terraform plan` shows an access entry dropped from the configuration and one whose principal changes.
+  it("names who loses cluster-admin when an access entry is deleted or replaced", () => {
+    const body = [
+      "  # aws_eks_access_entry.deployer will be destroyed",
+      "  # (because aws_eks_access_entry.deployer is not in configuration)",
+      '  - resource "aws_eks_access_entry" "deployer" {',
+      '      - cluster_name      = "dev-fargate" -> null',
+      '      - principal_arn     = "arn:aws:iam::123456789012:role/deployer" -> null',
+      "    }",
+      "  # aws_eks_access_entry.admin_user_alice must be replaced",
+      '-/+ resource "aws_eks_access_entry" "admin_user_alice" {',
+      '      ~ principal_arn     = "arn:aws:iam::123456789012:user/alice" -> "arn:aws:iam::123456789012:user/alice2" # forces replacement',
+      "    }",
+      "Plan: 1 to add, 0 to change, 2 to destroy.",
+    ].join("\n");
+    expect(breakages(body)).toEqual([
+      {
+        address: "aws_eks_access_entry.deployer",
+        action: "destroyed",
+        consequence:
+          '"arn:aws:iam::123456789012:role/deployer" loses cluster-admin: EKS deletes its access entry, so kubectl as ' +
+          "that identity, and every later stack a deploy runs as it, fail with Unauthorized until an entry admits it again.",
+      },
+      {
+        address: "aws_eks_access_entry.admin_user_alice",
+        action: "replaced",
+        consequence: expect.stringMatching(/^"arn:aws:iam::123456789012:user\/alice" loses cluster-admin: /),
+      },
+    ]);
+  });
+
   it("puts them under the table, one item per stack and consequence, heaviest first", () => {
     const comment = renderComment({
       environment: "dev",

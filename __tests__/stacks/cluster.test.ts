@@ -10,7 +10,8 @@ const dev = synth.stack("dev-cluster");
 const prod = synth.stack("prod-cluster");
 
 // Variants of dev, synthesized together: a private endpoint, a restricted public-only endpoint,
-// extra admins, and three profiles with labels; a deploy role that is also listed as an admin.
+// extra admins, and three profiles with labels; admins replacing the first deployer; a deploy role that is
+// also listed as an admin.
 const variant = (name: string, cluster: Record<string, unknown>, clusterName = `${name}-fargate`) => ({
   ...devInput,
   name,
@@ -29,6 +30,10 @@ const loaded = loadEnvironments(
         { name: "batch", selectors: [{ namespace: "batch", labels: { "app.kubernetes.io/part-of": "etl" } }] },
         { name: "study-wildcard", selectors: [{ namespace: "study-*" }, { namespace: "demo-?" }] },
       ],
+    }),
+    variant("handover", {
+      adminPrincipalArns: ["arn:aws:iam::123456789012:user/alice"],
+      keepFirstDeployerAccess: false,
     }),
     {
       ...variant("deployrole", {
@@ -210,21 +215,36 @@ describe("cluster stack", () => {
     });
   });
 
-  it("gives exactly the listed admins cluster admin when there is no deploy role, the deploy role once when listed too", () => {
+  it("keeps the first deployer's entry when admins are listed without a deploy role, and refuses listing it twice", () => {
     const stack = variants.stack("admins-cluster");
     expect(stack.resource.aws_eks_cluster.cluster.access_config.authentication_mode).toBe("API_AND_CONFIG_MAP");
     expect(Object.keys(stack.resource.aws_eks_access_entry)).toEqual([
       "admin_role_ops_platform_admin",
       "admin_user_alice",
+      "deployer",
     ]);
+    expect(stack.resource.aws_eks_access_entry.deployer.lifecycle).toEqual({ ignore_changes: ["principal_arn"] });
     expect(stack.resource.aws_eks_access_entry.admin_role_ops_platform_admin.principal_arn).toBe(
       "arn:aws:iam::123456789012:role/ops/platform-admin",
     );
-    expect(stack.resource.aws_eks_access_entry.admin_user_alice).not.toHaveProperty("lifecycle");
+    // EKS refuses a second entry for one principal; the plan says so before anything changes.
+    const [precondition] = stack.resource.aws_eks_access_entry.admin_user_alice.lifecycle.precondition;
+    expect(precondition.condition).toBe(
+      '${aws_eks_access_entry.deployer.principal_arn != "arn:aws:iam::123456789012:user/alice"}',
+    );
+    expect(precondition.error_message).toMatch(
+      /^arn:aws:iam::123456789012:user\/alice already has cluster-admin as the identity that first deployed the cluster \(access entry "deployer"\), and EKS allows one access entry per principal: remove it from cluster.adminPrincipalArns/,
+    );
     expect(stack.resource.aws_eks_access_policy_association.admin_user_alice_cluster_admin).toMatchObject({
       principal_arn: "${aws_eks_access_entry.admin_user_alice.principal_arn}",
       access_scope: { type: "cluster" },
     });
+  });
+
+  it("gives exactly the listed admins cluster admin when the environment drops the first deployer, the deploy role once when listed too", () => {
+    const handover = variants.stack("handover-cluster").resource.aws_eks_access_entry;
+    expect(Object.keys(handover)).toEqual(["admin_user_alice"]);
+    expect(handover.admin_user_alice).not.toHaveProperty("lifecycle");
     const withRole = variants.stack("deployrole-cluster").resource.aws_eks_access_entry;
     expect(Object.keys(withRole)).toEqual(["admin_user_alice", "deployer"]);
     expect(withRole.deployer.principal_arn).toBe("arn:aws:iam::123456789012:role/ops/platform-admin");

@@ -28,47 +28,65 @@ describe("workloads stack", () => {
     expect(resources.kubernetes_service_v1.echo_server.depends_on).toEqual(["kubernetes_namespace_v1.echo_server"]);
   });
 
-  it("runs 2048 as two pods of the smallest Fargate size, requests equal to limits", () => {
+  it("runs 2048 as two pods of the smallest Fargate size, the game copied by an init container into the unprivileged nginx's web root", () => {
     const deployment = resources.kubernetes_deployment_v1.deployment_2048;
     expect(deployment.metadata.namespace).toBe("study-2048");
     expect(deployment.spec.replicas).toBe("2");
-    const [container] = deployment.spec.template.spec.container;
-    expect(container.image).toBe("public.ecr.aws/l6m2t8p7/docker-2048:latest");
-    expect(container.port).toEqual([{ container_port: 80 }]);
+    const spec = deployment.spec.template.spec;
+    const [copy] = spec.init_container;
+    const [container] = spec.container;
+    expect(container.image).toBe("nginxinc/nginx-unprivileged:1.26.3-alpine-slim");
+    expect(container.port).toEqual([{ container_port: 8080 }]);
+    expect(copy.image).toMatch(/^public\.ecr\.aws\/l6m2t8p7\/docker-2048@sha256:[0-9a-f]{64}$/);
+    expect(copy.command).toEqual(["sh", "-c", "cp -R /usr/share/nginx/html/. /game/ && grep -q 2048 /game/index.html"]);
+    // The copy lands where the server serves from: one emptyDir, mounted by both.
+    expect(copy.volume_mount).toEqual([{ name: "game", mount_path: "/game" }]);
+    expect(container.volume_mount).toEqual([
+      { name: "game", mount_path: "/usr/share/nginx/html" },
+      { name: "tmp", mount_path: "/tmp" },
+    ]);
+    expect(spec.volume).toEqual([
+      { name: "game", empty_dir: {} },
+      { name: "tmp", empty_dir: {} },
+    ]);
     expect(container.resources.requests).toEqual(container.resources.limits);
-    expect(fargateSize({ containers: [container.resources.requests] }).label).toBe("0.25 vCPU / 0.5 GB");
+    expect(
+      fargateSize({ containers: [container.resources.requests], initContainers: [copy.resources.requests] }).label,
+    ).toBe("0.25 vCPU / 0.5 GB");
   });
 
   describe("hardened samples", () => {
     const podSpec = (address: string) => resources.kubernetes_deployment_v1[address].spec.template.spec;
     const SAMPLES = [
-      // address, served port, keeps NET_BIND_SERVICE (port 80)
-      ["deployment_2048", 80, true],
-      ["echo_server", 8080, false],
+      // address, served port, UID of the image's server
+      ["deployment_2048", 8080, 101],
+      ["echo_server", 8080, 65534],
     ] as const;
 
-    it.each(SAMPLES)("%s: RuntimeDefault seccomp, no privilege escalation, not privileged", (address) => {
-      const spec = podSpec(address);
-      expect(spec.security_context).toEqual({ seccomp_profile: { type: "RuntimeDefault" } });
-      expect(spec.container[0].security_context).toMatchObject({
-        allow_privilege_escalation: false,
-        privileged: false,
-      });
-    });
-
     it.each(SAMPLES)(
-      "%s: drops NET_RAW and every default capability its root nginx does not use, adding none",
-      (address, _port, bindsPort80) => {
-        const { capabilities } = podSpec(address).container[0].security_context;
-        expect(capabilities.add).toBeUndefined();
-        expect(capabilities.drop).toEqual(
-          expect.arrayContaining(["NET_RAW", "MKNOD", "SETFCAP", "SETPCAP", "SYS_CHROOT", "AUDIT_WRITE", "FSETID"]),
-        );
-        for (const kept of ["CHOWN", "SETUID", "SETGID", "KILL", "DAC_OVERRIDE"])
-          expect(capabilities.drop).not.toContain(kept);
-        expect(capabilities.drop.includes("NET_BIND_SERVICE")).toBe(!bindsPort80);
+      "%s: every container non-root, all capabilities dropped, read-only root, no privilege escalation; RuntimeDefault seccomp",
+      (address, _port, uid) => {
+        const spec = podSpec(address);
+        expect(spec.security_context).toEqual({ seccomp_profile: { type: "RuntimeDefault" }, run_as_non_root: true });
+        for (const container of [...(spec.init_container ?? []), ...spec.container]) {
+          expect(container.security_context).toEqual({
+            allow_privilege_escalation: false,
+            privileged: false,
+            read_only_root_filesystem: true,
+            run_as_non_root: true,
+            run_as_user: String(uid),
+            capabilities: { drop: ["ALL"] },
+          });
+        }
       },
     );
+
+    it.each(SAMPLES)("%s: writes only to emptyDir volumes", (address) => {
+      const spec = podSpec(address);
+      const emptyDirs = (spec.volume ?? []).filter((v: StackJson) => v.empty_dir).map((v: StackJson) => v.name);
+      for (const container of [...(spec.init_container ?? []), ...spec.container])
+        for (const mount of container.volume_mount ?? []) expect(emptyDirs).toContain(mount.name);
+    });
 
     it.each(SAMPLES)("%s: liveness and readiness probes on the served port", (address, port) => {
       const [container] = podSpec(address).container;
@@ -102,7 +120,8 @@ describe("workloads stack", () => {
     expect(deployment.metadata.namespace).toBe("study-echo");
     expect(deployment.spec.replicas).toBe("2");
     const [container] = deployment.spec.template.spec.container;
-    expect(container.image).toBe("registry.k8s.io/e2e-test-images/echoserver:2.5");
+    expect(container.image).toBe("registry.k8s.io/e2e-test-images/agnhost:2.66.1");
+    expect(container.args).toEqual(["http-echo", "--port=8080"]);
     expect(container.port).toEqual([{ container_port: 8080 }]);
     expect(fargateSize({ containers: [container.resources.requests] }).label).toBe("0.25 vCPU / 0.5 GB");
 

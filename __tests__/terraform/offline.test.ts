@@ -36,7 +36,9 @@ function expectedCreates(env: Environment, component: Component): number {
       // deployer) an access entry and its association; per profile a pod execution role, 2 attachments, the profile
       return (
         10 +
-        2 * clusterAdmins(env.account?.roleArn, env.cluster.adminPrincipalArns).length +
+        2 *
+          clusterAdmins(env.account?.roleArn, env.cluster.adminPrincipalArns, env.cluster.keepFirstDeployerAccess)
+            .length +
         4 * env.cluster.fargateProfiles.length
       );
     case "addons":

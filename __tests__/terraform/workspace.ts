@@ -67,7 +67,7 @@ function hcl(value: unknown): string {
   return text;
 }
 
-function mockProvider(alias: string): string {
+function mockProvider(alias?: string): string {
   const blocks = [
     ...Object.entries(MOCK_RESOURCE_DEFAULTS).map(
       ([type, defaults]) => `  mock_resource "${type}" {\n    defaults = ${hcl(defaults)}\n  }\n`,
@@ -76,7 +76,8 @@ function mockProvider(alias: string): string {
       ([type, defaults]) => `  mock_data "${type}" {\n    defaults = ${hcl(defaults)}\n  }\n`,
     ),
   ];
-  return `mock_provider "aws" {\n  alias = "${alias}"\n${blocks.join("")}}\n`;
+  const aliased = alias === undefined ? "" : `  alias = "${alias}"\n`;
+  return `mock_provider "aws" {\n${aliased}${blocks.join("")}}\n`;
 }
 
 // Outputs a downstream stack reads need plausible values (fakes.ts); the rest get a placeholder of their kind.
@@ -94,6 +95,34 @@ function fakeOutputsOf(upstream: StackJson, upstreamId: string): Record<string, 
       return [name, spec.kind === "list" ? [`fake-${name}`] : `fake-${name}`];
     }),
   );
+}
+
+/**
+ * Writes a stack's AWS part as a module into `dir`: no backend (an S3 one would need the network) and no
+ * provider block (the test's mocked provider takes its place). Returns it and the provider blocks removed.
+ */
+function writeStackModule(synth: Synthesized, id: string, dir: string) {
+  const stack = awsOnly(synth.stack(id));
+  delete stack.terraform.backend;
+  const awsProviders: StackJson[] = stack.provider?.aws ?? [];
+  delete stack.provider;
+  mkdirSync(dir);
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify(stack, null, 2));
+  return { stack, awsProviders };
+}
+
+// `override_data` blocks giving each remote-state read of a stack its upstream's outputs; `prefix` is the
+// module address of the stack ("module.dev_cluster."), empty when a run block tests the stack itself.
+function upstreamOverrides(synth: Synthesized, id: string, prefix: string): string[] {
+  const stack = synth.stack(id);
+  return Object.keys(stack.data?.terraform_remote_state ?? {}).map((dataId) => {
+    const upstreamId = upstreamStack(id, dataId);
+    const outputs = fakeOutputsOf(synth.stack(upstreamId), upstreamId);
+    return (
+      `override_data {\n  target = ${prefix}data.terraform_remote_state.${dataId}\n` +
+      `  values = { outputs = ${hcl(outputs)} }\n}\n`
+    );
+  });
 }
 
 /**
@@ -116,14 +145,9 @@ export function buildWorkspace(
   for (const id of stackIds) {
     const name = id.replace(/-/g, "_");
     moduleOf[id] = name;
-    const stack = awsOnly(synth.stack(id));
-    delete stack.terraform.backend;
+    const { stack, awsProviders } = writeStackModule(synth, id, join(dir, id));
     // A stack with only Kubernetes resources has no AWS provider: pass it none.
-    const awsProviders: StackJson[] = stack.provider?.aws ?? [];
     for (const provider of awsProviders) root.provider.aws.push({ ...provider, alias: name });
-    delete stack.provider;
-    mkdirSync(join(dir, id));
-    writeFileSync(join(dir, id, "main.tf.json"), JSON.stringify(stack, null, 2));
     root.module[name] = { source: `./${id}` };
     if (awsProviders.length > 0) {
       root.module[name].providers = { aws: `aws.${name}` };
@@ -132,14 +156,7 @@ export function buildWorkspace(
 
     if (stack.data?.aws_iam_session_context?.current)
       sessionReads.push(`module.${name}.data.aws_iam_session_context.current`);
-    for (const dataId of Object.keys(stack.data?.terraform_remote_state ?? {})) {
-      const upstreamId = upstreamStack(id, dataId);
-      const outputs = fakeOutputsOf(synth.stack(upstreamId), upstreamId);
-      tests.push(
-        `override_data {\n  target = module.${name}.data.terraform_remote_state.${dataId}\n` +
-          `  values = { outputs = ${hcl(outputs)} }\n}\n`,
-      );
-    }
+    tests.push(...upstreamOverrides(synth, id, `module.${name}.`));
   }
   root.terraform = { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } };
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
@@ -185,4 +202,40 @@ export function plannedChanges(verboseOutput: string, run: string): Record<strin
     (changes[module] ??= []).push(change);
   }
   return changes;
+}
+
+/**
+ * A workspace for a settings change: each stack of `stackIds` as synthesized `before` and `after` the
+ * change, each a module of its own, and change.tftest.hcl, which mock-applies a stack's "before" and
+ * then plans its "after" against the same state (Terraform 1.11: a run block's `module` and
+ * `state_key`), as a deploy of the change would. Read the plan of stack dev-cluster with
+ * plannedChanges(output, "change_dev_cluster"); its resources are not in a module there.
+ */
+export function buildChangeWorkspace(before: Synthesized, after: Synthesized, stackIds: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "tf-change-"));
+  const runs: string[] = [];
+  for (const id of stackIds) {
+    const name = id.replace(/-/g, "_");
+    for (const [run, command, synth] of [
+      [`before_${name}`, "apply", before],
+      [`change_${name}`, "plan", after],
+    ] as const) {
+      writeStackModule(synth, id, join(dir, run));
+      const overrides = upstreamOverrides(synth, id, "").map((block) => block.replace(/^(?=.)/gm, "  "));
+      runs.push(
+        `run "${run}" {\n  command = ${command}\n  state_key = "${id}"\n` +
+          `  module {\n    source = "./${run}"\n  }\n${overrides.join("")}}\n`,
+      );
+    }
+  }
+  const root = { terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } } };
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
+  writeFileSync(join(dir, "change.tftest.hcl"), [mockProvider(), ...runs].join("\n"));
+  return dir;
+}
+
+/** Every resource change a verbose `terraform test` run plans for a module tested by itself (no module. prefix). */
+export function plannedRootChanges(verboseOutput: string, run: string): string[] {
+  const action = /^\s*# (?!module\.|data\.)(\S+ (?:will be|must be) .+)$/gm;
+  return [...runSection(verboseOutput, run).matchAll(action)].map((m) => m[1]);
 }

@@ -5,6 +5,7 @@ import {
 } from "../../modules/addons/versions";
 import { eksVersion, newestKnownVersion, supportStatus, supportedVersions } from "../../modules/cluster/versions";
 import { shown } from "./show";
+import type { EnvironmentFields, Problem } from "../schema";
 
 // The Kubernetes version must be one EKS runs (the calendar in modules/cluster/versions.ts, from the EKS
 // user guide's release calendar, https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html)
@@ -76,4 +77,17 @@ export function kubernetesVersionWarning(version: string, today: string): string
     );
   }
   return undefined;
+}
+
+/** The version and add-on versions are ones EKS runs on `today`, and the support type keeps the version. */
+export function versionRules(env: EnvironmentFields, problem: Problem, today: string): void {
+  const version = kubernetesVersionProblem(env.kubernetesVersion, env.addons.versions, today);
+  if (version) problem(version.field.split("."), version.message);
+
+  if (supportStatus(env.kubernetesVersion, today) === "extended" && env.cluster.supportType === "STANDARD") {
+    problem(
+      ["cluster", "supportType"],
+      `is "STANDARD" but kubernetesVersion "${env.kubernetesVersion}" is past standard support, so EKS would upgrade the control plane; upgrade to ${usableVersions(today)[0]} or set "EXTENDED"`,
+    );
+  }
 }

@@ -1,4 +1,6 @@
 import { shown } from "./show";
+import { principalTerraformName } from "../../modules/cluster/names";
+import type { EnvironmentFields, Problem } from "../schema";
 
 // IAM ARNs the environment names: admins (EKS access entries) and roles to assume. Access entries take
 // the IAM role or user, never an STS session: "Create access entries",
@@ -43,4 +45,41 @@ export function principalArnProblem(arn: string, kind: PrincipalKind): string | 
 /** The account id in an IAM ARN, or undefined when the text is not one. */
 export function accountOf(arn: string): string | undefined {
   return IAM_ARN.exec(arn)?.[2];
+}
+
+/** The deploy role is in the account the providers are pinned to. */
+export function accountRules(env: EnvironmentFields, problem: Problem): void {
+  // A deploy role in another account than the one the providers are pinned to could never deploy.
+  const roleAccount = env.account?.roleArn && accountOf(env.account.roleArn);
+  if (env.account && roleAccount && /^\d{12}$/.test(env.account.id) && roleAccount !== env.account.id) {
+    problem(
+      ["account", "roleArn"],
+      `is a role in account ${roleAccount}, but account.id is ${env.account.id}: the providers only accept credentials of ${env.account.id}; name a role of that account`,
+    );
+  }
+}
+
+/** Each cluster admin gets an access entry of its own, and someone keeps cluster-admin. */
+export function adminRules(env: EnvironmentFields, problem: Problem): void {
+  const { cluster } = env;
+  // Each admin gets an access entry named after the principal; EKS allows one entry per principal.
+  const admins = cluster.adminPrincipalArns.map(principalTerraformName);
+  cluster.adminPrincipalArns.forEach((arn, i) => {
+    const first = cluster.adminPrincipalArns[admins.indexOf(admins[i])];
+    if (admins.indexOf(admins[i]) !== i) {
+      problem(
+        ["cluster", "adminPrincipalArns", i],
+        first === arn
+          ? `lists ${shown(arn)} twice; list each principal once`
+          : `${shown(arn)} and ${shown(first)} would share the Terraform name admin_${admins[i]}; list only one of them`,
+      );
+    }
+  });
+  // Without a deploy role and admins, the first deployer's entry is the only way into the cluster.
+  if (!cluster.keepFirstDeployerAccess && !env.account?.roleArn && cluster.adminPrincipalArns.length === 0) {
+    problem(
+      ["cluster", "keepFirstDeployerAccess"],
+      "is false, but there is no account.roleArn and cluster.adminPrincipalArns is empty, so nobody would have cluster-admin access; list the admins in cluster.adminPrincipalArns or remove keepFirstDeployerAccess",
+    );
+  }
 }

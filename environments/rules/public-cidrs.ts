@@ -1,4 +1,6 @@
 import { type Ipv4Cidr, formatCidr, parseCidr } from "../../modules/network/cidr";
+import { PUBLIC_ENDPOINT_CIDRS } from "./quotas";
+import type { EnvironmentFields, Problem } from "../schema";
 
 // Traffic to the cluster's public API endpoint comes from public addresses only, so a private or
 // reserved block in publicAccessCidrs can only be a mistake (often a VPN or office range meant for the
@@ -56,4 +58,32 @@ export function publicCidrProblem(cidr: string): string | undefined {
     `"${formatCidr(block)}" is inside ${hit.range.cidr}, ${hit.range.name}: no request to the public endpoint comes from there; ` +
     `list the public addresses your users and CI reach AWS from, or reach the API through the private endpoint instead`
   );
+}
+
+/** Who may reach the API endpoint: blocks only with a public endpoint, each public, within EKS's limit. */
+export function endpointRules(env: EnvironmentFields, problem: Problem): void {
+  const { cluster } = env;
+  if (cluster.endpointAccess === "private" && cluster.publicAccessCidrs) {
+    problem(
+      ["cluster", "publicAccessCidrs"],
+      'is set but the endpoint is private; remove it or choose "public-and-private"',
+    );
+  } else if (cluster.publicAccessCidrs) {
+    cluster.publicAccessCidrs.forEach((block, i) => {
+      const notPublic = publicCidrProblem(block);
+      if (notPublic) problem(["cluster", "publicAccessCidrs", i], notPublic);
+    });
+    // A restricted public-only endpoint also lists each NAT gateway's address (modules/cluster/eks-cluster.ts).
+    const natIps =
+      cluster.endpointAccess === "public" ? (env.natStrategy === "single" ? 1 : env.availabilityZones.length) : 0;
+    const total = cluster.publicAccessCidrs.length + natIps;
+    if (total > PUBLIC_ENDPOINT_CIDRS.limit) {
+      const nat =
+        natIps > 0 ? ` plus the ${natIps} NAT address${natIps > 1 ? "es" : ""} a public-only endpoint adds` : "";
+      problem(
+        ["cluster", "publicAccessCidrs"],
+        `lists ${cluster.publicAccessCidrs.length} blocks${nat}, over EKS's limit of ${PUBLIC_ENDPOINT_CIDRS.limit} ("${PUBLIC_ENDPOINT_CIDRS.name}", a quota AWS does not raise); merge blocks into wider ones`,
+      );
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { shown } from "./show";
+import type { EnvironmentFields, Problem } from "../schema";
 
 // The regions of the standard `aws` partition and their Availability Zones, so a misspelt region or a
 // zone the region does not have is an error at synthesis instead of a failed subnet minutes into a deploy.
@@ -82,4 +83,12 @@ export function zoneProblem(zone: string, region: string): string | undefined {
   const zones = zonesOf(region);
   if (zones.length === 0 || zones.includes(zone)) return undefined;
   return `${shown(zone)} is not an Availability Zone of ${region}, which has ${zones.join(", ")}`;
+}
+
+/** Each availability zone exists in the environment's region. */
+export function zoneRules(env: EnvironmentFields, problem: Problem): void {
+  env.availabilityZones.forEach((az, i) => {
+    const zone = zoneProblem(az, env.region);
+    if (zone) problem(["availabilityZones", i], zone);
+  });
 }

@@ -1,6 +1,7 @@
 import { subnetTags } from "../../modules/network/subnet-plan";
 import { stackDefaultTags } from "../../modules/cluster/tags";
 import { shown } from "./show";
+import type { EnvironmentFields, Problem } from "../schema";
 
 // AWS's tag rules, as IAM applies them (every stack's default tags land on IAM roles and policies too):
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating
@@ -87,4 +88,9 @@ export function tagProblems(tags: Record<string, string>): TagProblem[] {
     });
   }
   return problems;
+}
+
+/** The tags are ones AWS accepts on every resource, and leave room for the project's own. */
+export function tagRules(env: EnvironmentFields, problem: Problem): void {
+  for (const { key, message } of tagProblems(env.tags)) problem(key === undefined ? ["tags"] : ["tags", key], message);
 }

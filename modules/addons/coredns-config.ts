@@ -1,11 +1,11 @@
+import { SMALLEST_FARGATE_REQUESTS } from "../fargate/size";
 import { type AddonResources, smallestFargateResources } from "./fargate-resources";
 
 /** CPU and memory of one coredns container, used as both requests and limits. */
 export type CorednsResources = AddonResources;
 
-// 256M (not 256Mi) plus Fargate's 256 MiB overhead stays under 0.5 GB, so each coredns pod gets
-// the smallest and cheapest Fargate size, as the blueprint sizes it.
-export const COREDNS_RESOURCES: CorednsResources = { cpu: "0.25", memory: "256M" };
+// Each coredns pod gets the smallest and cheapest Fargate size, as the blueprint sizes it.
+export const COREDNS_RESOURCES: CorednsResources = SMALLEST_FARGATE_REQUESTS;
 
 /**
  * coredns pods the add-on runs: its default of two, which the configuration below does not change

@@ -1,3 +1,4 @@
+import { SMALLEST_FARGATE_REQUESTS } from "../fargate/size";
 import { type AddonResources, smallestFargateResources } from "./fargate-resources";
 
 /**
@@ -18,7 +19,7 @@ export const METRICS_SERVER_REPLICAS = 2;
 
 // The smallest Fargate size, as coredns: metrics-server asks for 100m and 200Mi by default
 // (kubernetes-sigs/metrics-server charts/metrics-server/values.yaml), which fits 0.25 vCPU / 0.5 GB.
-export const METRICS_SERVER_RESOURCES: AddonResources = { cpu: "0.25", memory: "256M" };
+export const METRICS_SERVER_RESOURCES: AddonResources = SMALLEST_FARGATE_REQUESTS;
 
 /**
  * The metrics-server add-on's configuration_values: its container port off Fargate's reserved 10250,

@@ -14,6 +14,8 @@ export interface ClusterAdminAccessProps {
   terraformName: string;
   /** Keep the principal the entry was created with: a later plan by another identity changes nothing. */
   keepFirstPrincipal?: boolean;
+  /** Terraform name of the first deployer's entry, if kept: the plan fails when it holds principalArn already. */
+  firstDeployerEntry?: string;
 }
 
 /**
@@ -33,7 +35,24 @@ export class ClusterAdminAccess extends Construct {
       principalArn: props.principalArn,
       type: "STANDARD",
       // Replacing the principal would replace the entry, moving cluster-admin to whoever planned last.
-      lifecycle: props.keepFirstPrincipal ? { ignoreChanges: ["principal_arn"] } : undefined,
+      lifecycle: props.keepFirstPrincipal
+        ? { ignoreChanges: ["principal_arn"] }
+        : props.firstDeployerEntry === undefined
+          ? undefined
+          : {
+              // CreateAccessEntry refuses a second entry for a principal (ResourceInUseException), after the
+              // plan: https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateAccessEntry.html
+              precondition: [
+                {
+                  condition: `\${aws_eks_access_entry.${props.firstDeployerEntry}.principal_arn != "${props.principalArn}"}`,
+                  errorMessage:
+                    `${props.principalArn} already has cluster-admin as the identity that first deployed the cluster ` +
+                    `(access entry "${props.firstDeployerEntry}"), and EKS allows one access entry per principal: remove it ` +
+                    `from cluster.adminPrincipalArns, it keeps cluster-admin through that entry ` +
+                    `(docs/cluster-access.md). The plan stopped before changing anything.`,
+                },
+              ],
+            },
     });
     this.entry.overrideLogicalId(props.terraformName);
 

@@ -5,6 +5,9 @@
 /** IAM's limit on role names. */
 export const IAM_ROLE_NAME_LIMIT = 64;
 
+/** An EKS cluster name as environments may write it: 1-40 letters, digits, "-" or "_", so role names built from it fit. */
+export const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
 /** The EKS cluster's IAM role. */
 export function clusterRoleName(clusterName: string): string {
   return `${clusterName}-cluster`;

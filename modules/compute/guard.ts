@@ -1,7 +1,7 @@
 // The workload guard: every workload's pods must start somewhere. It asks placement where each runs,
 // and Kubernetes' own security rules, and stops synthesis with every problem at once.
 
-import { EnvironmentError } from "../../environments/error";
+import { EnvironmentError, invalidEnvironment } from "../../environments/error";
 import { securityViolations } from "../workloads/security-rules";
 import { type Workload, workloadLabel } from "../workloads/workload";
 import { type Capacity, type Placement, placePod } from "./placement";
@@ -32,7 +32,7 @@ export function checkWorkloads(
     if (violations.length === 0 && placement.on !== "nowhere") placed.push({ workload, placement });
   }
   if (problems.length > 0) {
-    throw new EnvironmentError(`Invalid environment "${environment}":\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    throw new EnvironmentError(invalidEnvironment(`"${environment}"`, problems));
   }
   return placed;
 }

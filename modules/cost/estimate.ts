@@ -12,6 +12,7 @@ import { sampleWorkloads } from "../workloads/samples";
 import { type FargatePods, fargatePods } from "./fargate-pods";
 import { loadBalancersOf } from "../lb-controller/load-balancers";
 import { type PriceKey, type PriceTable, priceSource } from "./prices";
+import { round2 } from "../round";
 
 /** How an item is billed: by the hour (monthly = quantity × unit price × hours a month) or by amount. */
 export type CostUnit = "hour" | "GB" | "GB-month" | "key-month";
@@ -72,11 +73,6 @@ const UNITS: Record<PriceKey, CostUnit> = {
   vendedLogsIngestionGb: "GB",
 };
 
-/** Rounds to the cent; scaling first through a decimal string keeps 16.425 from becoming 16.42. */
-export function roundCents(usd: number): number {
-  return Math.round(Number((usd * 100).toFixed(6))) / 100;
-}
-
 /**
  * The monthly cost of `env` at on-demand list prices (730 hours a month), from `prices` for its
  * region and the calendar on `today` (an ISO date). Items the table has no price for are listed as
@@ -100,7 +96,7 @@ export function estimateCost(
       items.push({ item, quantity, counts, unit, unitUsd: null, monthlyUsd: null, source });
       return;
     }
-    const monthlyUsd = roundCents(quantity * price.usd * (unit === "hour" ? hours : 1));
+    const monthlyUsd = round2(quantity * price.usd * (unit === "hour" ? hours : 1));
     items.push({ item, quantity, counts, unit, unitUsd: price.usd, monthlyUsd, source: priceSource(price) });
   };
 
@@ -165,12 +161,7 @@ export function estimateCost(
       "GB",
       source === "flowLogs" ? "vendedLogsIngestionGb" : "logsIngestionGb",
     );
-    add(
-      `CloudWatch Logs storage: ${name}`,
-      roundCents((gb * retention * 24) / hours),
-      "GB-month",
-      "logsStorageGbMonth",
-    );
+    add(`CloudWatch Logs storage: ${name}`, round2((gb * retention * 24) / hours), "GB-month", "logsStorageGbMonth");
   }
 
   const known = items.filter((i) => i.monthlyUsd !== null);

@@ -1,6 +1,8 @@
 // The vCPU/memory size Fargate provisions for a pod, following the rules in the
 // EKS user guide ("Fargate pod configuration").
 
+import { round2 } from "../round";
+
 /** Resource requests of one container, as Kubernetes quantity strings. */
 export interface ContainerRequests {
   /** CPU request such as "250m" or "0.25"; absent means no request. */
@@ -10,6 +12,13 @@ export interface ContainerRequests {
 }
 
 /** The containers of one pod whose requests decide its Fargate size. */
+/**
+ * Requests (set limits equal) that land a one-container pod on the smallest Fargate size, 0.25 vCPU /
+ * 0.5 GB: 256M (decimal) plus Fargate's 256 MiB overhead stays under 512 MiB. The samples and coredns
+ * use it. The kubernetes provider compares quantities by value, so "0.25" and "250m" plan no change.
+ */
+export const SMALLEST_FARGATE_REQUESTS = { cpu: "0.25", memory: "256M" } as const satisfies Required<ContainerRequests>;
+
 export interface PodRequests {
   /** Long-running containers; they run together, so their requests add up. */
   containers: ContainerRequests[];
@@ -153,8 +162,4 @@ function podRequests(pod: PodRequests): { vcpu: number; memoryBytes: number } {
 
 function smallestFit(vcpu: number, memoryBytes: number): FargateSize | undefined {
   return FARGATE_SIZES.find((s) => s.vcpu >= vcpu && s.memoryGb * GIB >= memoryBytes);
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -1,24 +1,34 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
 import type { AutoscalingSettings } from "../../environments/rules/autoscaling";
+import { SMALLEST_FARGATE_REQUESTS } from "../fargate/size";
 import { ExposedDeployment } from "./exposed-deployment";
-import { rootNginxSecurity } from "./root-nginx";
-import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "./workload";
+import { NON_ROOT_POD, nonRootContainer } from "./non-root";
+import { type DeploymentWorkload, httpProbes } from "./workload";
 
 /** Settings of the echo server sample. */
 export interface EchoServerProps {
   /** Namespace created for the echo server; a Fargate profile must select it. */
-  namespace: string; /** Scale the Deployment with a HorizontalPodAutoscaler; left out, it runs two pods. */
+  namespace: string;
+  /** Scale the Deployment with a HorizontalPodAutoscaler; left out, it runs two pods. */
   autoscaling?: AutoscalingSettings;
 }
 
-/** The Kubernetes end-to-end test echo server (k8s.gcr.io's successor registry); it listens on 8080. */
-export const ECHO_SERVER_IMAGE = "registry.k8s.io/e2e-test-images/echoserver:2.5";
+/**
+ * Kubernetes' end-to-end test image (kubernetes/kubernetes test/images/agnhost), run as `agnhost
+ * http-echo`: a Go server that answers every request with the request (path, method, headers) as JSON,
+ * on port 8080, writing no file (docs/sample-images.md).
+ */
+export const ECHO_SERVER_IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.66.1";
+/** The image has no USER (it would run as root): run it as nobody, which needs nothing but to listen above 1024. */
+export const ECHO_SERVER_UID = 65534;
+/** http-echo's default --port. */
+export const ECHO_SERVER_PORT = 8080;
 
 /** The echo server as plain data: a Deployment of two pods of the smallest Fargate size behind an NLB Service. */
 export function echoServerWorkload(namespace: string): DeploymentWorkload {
   const labels = { "app.kubernetes.io/name": "echo-server" };
-  const containerPort = 8080;
+  const containerPort = ECHO_SERVER_PORT;
   return {
     kind: "Deployment",
     name: "echo-server",
@@ -29,13 +39,14 @@ export function echoServerWorkload(namespace: string): DeploymentWorkload {
       {
         name: "echo-server",
         image: ECHO_SERVER_IMAGE,
+        args: ["http-echo", `--port=${containerPort}`],
         ports: [{ containerPort }],
         resources: { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS },
-        securityContext: rootNginxSecurity(false),
+        securityContext: nonRootContainer(ECHO_SERVER_UID),
         ...httpProbes(containerPort),
       },
     ],
-    securityContext: { seccompProfile: "RuntimeDefault" },
+    securityContext: NON_ROOT_POD,
     services: [
       {
         name: "echo-server",

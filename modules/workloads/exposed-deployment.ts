@@ -127,6 +127,8 @@ function container(spec: ContainerSpec) {
   return {
     name: spec.name,
     image: spec.image,
+    command: spec.command,
+    args: spec.args,
     port: spec.ports?.map((p) => ({ containerPort: p.containerPort, hostPort: p.hostPort })),
     resources: spec.resources && {
       requests: quantities(spec.resources.requests),

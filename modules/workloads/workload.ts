@@ -62,6 +62,10 @@ export interface ContainerSpec {
   name: string;
   /** Image reference, registry/repository:tag. */
   image: string;
+  /** Replaces the image's entrypoint. */
+  command?: string[];
+  /** Arguments to the entrypoint (the image's, or command). */
+  args?: string[];
   /** Ports the container listens on. */
   ports?: ContainerPortSpec[];
   /** Requests decide the Fargate size; set limits equal to them (Fargate pods are Guaranteed QoS). */
@@ -165,12 +169,6 @@ export type DeploymentWorkload = Workload & { kind: "Deployment" };
 export function workloadLabel(workload: Pick<Workload, "kind" | "namespace" | "name">): string {
   return `${workload.kind} ${workload.namespace}/${workload.name}`;
 }
-
-/**
- * Requests (set limits equal) that land a one-container pod on the smallest Fargate size,
- * 0.25 vCPU / 0.5 GB: 256M (decimal) plus Fargate's 256 MiB overhead stays under 512 MiB.
- */
-export const SMALLEST_FARGATE_REQUESTS: ContainerRequests = { cpu: "250m", memory: "256M" };
 
 /** Liveness and readiness probes: HTTP GET of `path` on `port` of the container. */
 export function httpProbes(port: number, path = "/"): Pick<ContainerSpec, "livenessProbe" | "readinessProbe"> {

@@ -4,7 +4,8 @@ import { type PlacedWorkload, checkWorkloads } from "../../../modules/compute/gu
 import type { Capacity } from "../../../modules/compute/placement";
 import { placementSummary } from "../../../modules/compute/summary";
 import { type FargateProfileSelection, PROFILE_LABEL } from "../../../modules/fargate/selector";
-import { type ContainerSpec, SMALLEST_FARGATE_REQUESTS, type Workload } from "../../../modules/workloads/workload";
+import { SMALLEST_FARGATE_REQUESTS } from "../../../modules/fargate/size";
+import type { ContainerSpec, Workload } from "../../../modules/workloads/workload";
 import { fargatePodMonthlyUsd } from "../../../modules/cost/fargate-pods";
 import { PRICES } from "../../../modules/cost/prices";
 

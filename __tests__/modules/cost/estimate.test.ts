@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../../environments/schema";
-import { type CostEstimate, estimateCost, roundCents } from "../../../modules/cost/estimate";
+import { type CostEstimate, estimateCost } from "../../../modules/cost/estimate";
+import { round2 } from "../../../modules/round";
 import { fargatePods } from "../../../modules/cost/fargate-pods";
 import { PRICES, type PriceTable } from "../../../modules/cost/prices";
 import { TEST_TODAY, projectEnvironment } from "../../support/synth";
@@ -31,7 +32,7 @@ describe("estimateCost", () => {
       ["Fargate memory: Deployment kube-system/aws-load-balancer-controller", 1, 0.00511, 3.73],
       ["Fargate vCPU: Deployment kube-system/metrics-server", 0.5, 0.04656, 16.99], // 2 replicas of 0.25 / 256M
       ["Fargate memory: Deployment kube-system/metrics-server", 1, 0.00511, 3.73],
-      ["Fargate vCPU: Deployment study-2048/deployment-2048", 0.5, 0.04656, 16.99], // 2 pods of 250m / 256M
+      ["Fargate vCPU: Deployment study-2048/deployment-2048", 0.5, 0.04656, 16.99], // 2 pods of 0.25 vCPU / 256M
       ["Fargate memory: Deployment study-2048/deployment-2048", 1, 0.00511, 3.73],
       ["Fargate vCPU: Deployment study-echo/echo-server", 0.5, 0.04656, 16.99],
       ["Fargate memory: Deployment study-echo/echo-server", 1, 0.00511, 3.73],
@@ -98,7 +99,7 @@ describe("estimateCost", () => {
       [3, 10.95],
     ]);
     // +2 × 0.059 × 730 = 86.14 and +2 × 0.005 × 730 = 7.30
-    expect(roundCents(perZone.monthlyUsd - single.monthlyUsd)).toBe(93.44);
+    expect(round2(perZone.monthlyUsd - single.monthlyUsd)).toBe(93.44);
   });
 
   it("prices a pod at the next Fargate size when its requests cross one", () => {
@@ -113,7 +114,7 @@ describe("estimateCost", () => {
       e.items.find((i) => i.item === "Fargate memory: Deployment kube-system/coredns")!;
     expect([memory(fits).quantity, memory(fits).monthlyUsd]).toEqual([1, 3.73]);
     expect([memory(crosses).quantity, memory(crosses).monthlyUsd]).toEqual([2, 7.46]); // 2 pods × 1 GB × 0.00511 × 730 = 7.4606
-    expect(roundCents(crosses.monthlyUsd - fits.monthlyUsd)).toBe(3.73);
+    expect(round2(crosses.monthlyUsd - fits.monthlyUsd)).toBe(3.73);
   });
 
   it("charges the extended-support price from the day the version leaves standard support", () => {
@@ -127,7 +128,7 @@ describe("estimateCost", () => {
       unitUsd: 0.6,
       monthlyUsd: 438,
     });
-    expect(roundCents(extended.monthlyUsd - lastStandardDay.monthlyUsd)).toBe(365); // (0.60 - 0.10) × 730
+    expect(round2(extended.monthlyUsd - lastStandardDay.monthlyUsd)).toBe(365); // (0.60 - 0.10) × 730
     expect(extended.notes).toEqual([
       "Kubernetes 1.35 is in extended support until 2028-03-27: its control plane costs $438.00 a month instead of " +
         "$73.00 a month in standard support; upgrade to save the difference.",

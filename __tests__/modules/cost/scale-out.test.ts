@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../../environments/schema";
-import { roundCents } from "../../../modules/cost/estimate";
+import { round2 } from "../../../modules/round";
 import { canScaleOut, fargatePods } from "../../../modules/cost/fargate-pods";
 import { PRICES } from "../../../modules/cost/prices";
 import { costJson, costTable } from "../../../modules/cost/report";
@@ -17,9 +17,7 @@ const withAutoscaling = (autoscaling: Environment["workloads"]["autoscaling"], e
 function smallestPods(replicas: number, env: Environment): number {
   const { fargateVcpuHour, fargateGbHour } = PRICES.regions[env.region];
   const hours = PRICES.hoursPerMonth;
-  return (
-    roundCents(replicas * 0.25 * fargateVcpuHour!.usd * hours) + roundCents(replicas * 0.5 * fargateGbHour!.usd * hours)
-  );
+  return round2(replicas * 0.25 * fargateVcpuHour!.usd * hours) + round2(replicas * 0.5 * fargateGbHour!.usd * hours);
 }
 
 describe("estimateCostRange", () => {
@@ -30,7 +28,7 @@ describe("estimateCostRange", () => {
     expect(samples.map((s) => s.replicas)).toEqual([2, 2]);
     // Both samples run pods of the smallest size: the range is their 4 extra pods each, at the region's prices.
     const extra = 2 * (smallestPods(6, env) - smallestPods(2, env));
-    expect(roundCents(estimate.maxMonthlyUsd! - estimate.monthlyUsd)).toBe(roundCents(extra));
+    expect(round2(estimate.maxMonthlyUsd! - estimate.monthlyUsd)).toBe(round2(extra));
     // By hand (ap-northeast-2): a pod is 0.25 × 0.04656 × 730 + 0.5 × 0.00511 × 730; 6 pods 50.98 + 11.19,
     // 2 pods 16.99 + 3.73; (62.17 - 20.72) × 2 = 82.90 on top of dev's 308.20.
     expect(estimate.monthlyUsd).toBe(308.2);
@@ -48,9 +46,7 @@ describe("estimateCostRange", () => {
       PRICES,
       TEST_TODAY,
     );
-    expect(roundCents(two.monthlyUsd - one.monthlyUsd)).toBe(
-      roundCents(2 * (smallestPods(2, dev) - smallestPods(1, dev))),
-    );
+    expect(round2(two.monthlyUsd - one.monthlyUsd)).toBe(round2(2 * (smallestPods(2, dev) - smallestPods(1, dev))));
     expect(two.maxMonthlyUsd).toBe(one.maxMonthlyUsd);
   });
 
