@@ -3,10 +3,17 @@ import type { Environment } from "../environments/schema";
 import { addonVersions } from "../modules/addons/versions";
 import { corednsConfigurationValues } from "../modules/addons/coredns-config";
 import { EksAddon } from "../modules/addons/eks-addon";
+import { karpenterControllerRoleName, karpenterNodeRoleName } from "../modules/cluster/names";
+import { KarpenterController } from "../modules/compute/karpenter/controller";
+import { CurrentAccount } from "../modules/logging/account";
 import { FargateLogging } from "../modules/fargate/logging/config-map";
 import { PlatformStack } from "./platform-stack";
 
-/** `<env>-addons`: coredns on Fargate, vpc-cni, kube-proxy, and Fargate's Fluent Bit logging. */
+/**
+ * `<env>-addons`: coredns on Fargate, vpc-cni, kube-proxy, Fargate's Fluent Bit logging, and Karpenter's
+ * controller when the environment turns it on (its chart installs the CRDs the compute stack's node
+ * pools need, so it comes a stack earlier).
+ */
 export class AddonsStack extends PlatformStack<"addons"> {
   constructor(
     scope: Construct,
@@ -16,7 +23,8 @@ export class AddonsStack extends PlatformStack<"addons"> {
     super(scope, env, "addons");
     const network = this.upstream(upstreams.network);
     const cluster = this.upstream(upstreams.cluster);
-    const { clusterName } = this.connectToCluster(cluster, ["kubernetes"]);
+    const karpenterOn = env.compute.karpenter.enabled;
+    const { clusterName } = this.connectToCluster(cluster, karpenterOn ? ["kubernetes", "helm"] : ["kubernetes"]);
 
     const logging = new FargateLogging(this, "fargate_logging", {
       region: env.region,
@@ -44,12 +52,36 @@ export class AddonsStack extends PlatformStack<"addons"> {
       version: versions["kube-proxy"],
     });
 
+    const karpenter = karpenterOn
+      ? (() => {
+          const account = new CurrentAccount(this, "account");
+          return new KarpenterController(this, "karpenter", {
+            // The literal name: it is part of the IAM policy's condition keys and of AWS names.
+            clusterName: env.clusterName,
+            clusterEndpoint: cluster.get("cluster_endpoint"),
+            region: env.region,
+            accountId: account.accountId,
+            partition: account.partition,
+            oidcProviderArn: cluster.get("oidc_provider_arn"),
+            oidcIssuerUrl: cluster.get("oidc_issuer_url"),
+            controllerRoleName: karpenterControllerRoleName(env.clusterName),
+            nodeRoleName: karpenterNodeRoleName(env.clusterName),
+            // Its pods resolve AWS endpoints through coredns, and ship logs once the ConfigMap exists.
+            dependsOn: [coredns.addon, logging.configMap],
+          });
+        })()
+      : undefined;
+
     this.outputs({
       coredns_version: coredns.addon.addonVersion,
       vpc_cni_version: vpcCni.addon.addonVersion,
       kube_proxy_version: kubeProxy.addon.addonVersion,
       logging_namespace: logging.namespace.metadata.name,
       logging_config_map: `${logging.configMap.metadata.namespace}/${logging.configMap.metadata.name}`,
+      karpenter_node_role_name: karpenter?.nodeRole.role.name ?? "",
+      karpenter_controller_role_arn: karpenter?.irsa.role.arn ?? "",
+      karpenter_interruption_queue_name: karpenter?.interruption.queue.name ?? "",
+      karpenter_chart_version: karpenter?.release.version ?? "",
     });
   }
 }

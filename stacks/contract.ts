@@ -64,12 +64,12 @@ export const CONTRACT = {
     oidc_provider_arn: {
       kind: "string",
       description: "IAM OIDC provider that IRSA roles trust",
-      readBy: ["lb-controller"],
+      readBy: ["addons", "lb-controller"],
     },
     oidc_issuer_url: {
       kind: "string",
       description: "OIDC issuer URL of the cluster (https://...)",
-      readBy: ["lb-controller"],
+      readBy: ["addons", "lb-controller"],
     },
     fargate_profile_names: { kind: "list", description: "Fargate profiles, in creation order", readBy: [] },
     fargate_pod_execution_role_arns: {
@@ -100,6 +100,26 @@ export const CONTRACT = {
     logging_config_map: {
       kind: "string",
       description: "Fargate's log router ConfigMap, as namespace/name",
+      readBy: [],
+    },
+    karpenter_node_role_name: {
+      kind: "string",
+      description: "IAM role of Karpenter's nodes, named by its EC2NodeClass; empty without Karpenter",
+      readBy: [],
+    },
+    karpenter_controller_role_arn: {
+      kind: "string",
+      description: "IAM role of Karpenter's controller service account; empty without Karpenter",
+      readBy: [],
+    },
+    karpenter_interruption_queue_name: {
+      kind: "string",
+      description: "SQS queue of EC2 interruption events Karpenter reads; empty without Karpenter",
+      readBy: [],
+    },
+    karpenter_chart_version: {
+      kind: "string",
+      description: "Installed Karpenter chart version; empty without Karpenter",
       readBy: [],
     },
   },

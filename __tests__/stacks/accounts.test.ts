@@ -50,6 +50,7 @@ describe("accounts", () => {
       const names = accountWideNames(
         env.clusterName,
         env.cluster.fargateProfiles.map((p) => p.name),
+        env.compute.karpenter.enabled,
       );
       expect(created.sort(), env.name).toEqual([...names].sort());
     }

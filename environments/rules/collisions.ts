@@ -17,6 +17,8 @@ export interface NamedEnvironment {
   clusterName: string;
   /** Fargate profiles, whose pod execution roles are IAM roles. */
   cluster: { fargateProfiles: readonly { name: string }[] };
+  /** Capacity beyond Fargate: Karpenter's controller and nodes have IAM roles. */
+  compute?: { karpenter: { enabled: boolean } };
 }
 
 /** One collision: the environment it is reported on, and the message. */
@@ -36,6 +38,7 @@ function shared(a: NamedEnvironment, b: NamedEnvironment): string[] {
     accountWideNames(
       e.clusterName,
       e.cluster.fargateProfiles.map((p) => p.name),
+      e.compute?.karpenter.enabled,
     );
   const theirs = new Set(iamOf(a));
   names.push(

@@ -60,11 +60,36 @@ export function logsKeyAlias(clusterName: string): string {
   return `alias/${clusterName}/logs`;
 }
 
+/** The IAM role (and policy) of Karpenter's controller service account. */
+export function karpenterControllerRoleName(clusterName: string): string {
+  return `${clusterName}-karpenter`;
+}
+
+/** The IAM role of the nodes Karpenter launches (at most 40 + 15 characters, within IAM's 64). */
+export function karpenterNodeRoleName(clusterName: string): string {
+  return `${clusterName}-karpenter-node`;
+}
+
+/** The SQS queue Karpenter reads interruption events from (SQS names are unique per account and region). */
+export function karpenterQueueName(clusterName: string): string {
+  return `${clusterName}-karpenter`;
+}
+
+/** An EventBridge rule feeding Karpenter's queue, e.g. "spot" (EventBridge's limit: 64 characters). */
+export function karpenterEventRuleName(clusterName: string, event: string): string {
+  return `${clusterName}-karpenter-${event}`;
+}
+
 /**
  * Every IAM name an environment creates. IAM names are unique per account, not per region, so two
  * environments in one account must not share any of them.
  */
-export function accountWideNames(clusterName: string, profileNames: readonly string[]): string[] {
+export function accountWideNames(clusterName: string, profileNames: readonly string[], karpenter = false): string[] {
+  const karpenterNames = [
+    `role/${karpenterControllerRoleName(clusterName)}`,
+    `policy/${karpenterControllerRoleName(clusterName)}`,
+    `role/${karpenterNodeRoleName(clusterName)}`,
+  ];
   return [
     `role/${clusterRoleName(clusterName)}`,
     ...profileNames.map((profile) => `role/${podExecutionRoleName(clusterName, profile)}`),
@@ -72,6 +97,7 @@ export function accountWideNames(clusterName: string, profileNames: readonly str
     `policy/${lbControllerRoleName(clusterName)}`,
     `policy/${fargateLoggingPolicyName(clusterName)}`,
     `role/${flowLogsRoleName(clusterName)}`,
+    ...(karpenter ? karpenterNames : []),
   ];
 }
 
