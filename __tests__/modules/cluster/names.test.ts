@@ -3,12 +3,15 @@ import {
   accountWideNames,
   clusterRoleName,
   controlPlaneLogGroupName,
+  karpenterEventRuleName,
+  karpenterNodeRoleName,
   fargateLogGroupName,
   fluentBitProcessLogGroupName,
   podExecutionRoleName,
   principalTerraformName,
   terraformName,
 } from "../../../modules/cluster/names";
+import { INTERRUPTION_EVENTS } from "../../../modules/compute/karpenter/interruption-events";
 
 describe("account-wide names", () => {
   it("lists every IAM role and policy an environment creates, which must be unique in the account", () => {
@@ -21,6 +24,24 @@ describe("account-wide names", () => {
       "policy/dev-fargate-fargate-logging",
       "role/dev-fargate-vpc-flow-logs",
     ]);
+  });
+
+  it("adds Karpenter's controller role and policy and its node role when Karpenter is on", () => {
+    const without = accountWideNames("dev-fargate", []);
+    expect(accountWideNames("dev-fargate", [], true)).toEqual([
+      ...without,
+      "role/dev-fargate-karpenter",
+      "policy/dev-fargate-karpenter",
+      "role/dev-fargate-karpenter-node",
+    ]);
+  });
+
+  it("keeps Karpenter's longest names within IAM's 64 and EventBridge's 64 characters", () => {
+    const longest = "c".repeat(40);
+    expect(karpenterNodeRoleName(longest).length).toBeLessThanOrEqual(64);
+    for (const { name } of INTERRUPTION_EVENTS) {
+      expect(karpenterEventRuleName(longest, name).length, name).toBeLessThanOrEqual(64);
+    }
   });
 });
 
