@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { ENVIRONMENTS } from "../../environments";
+import type { NodePoolSettings } from "../../environments/compute";
 import { EnvironmentError, loadEnvironments } from "../../environments/load";
 import type { Environment } from "../../environments/schema";
 import { TEST_TODAY } from "./synth";
@@ -16,7 +17,7 @@ export function problemsOf(...raw: unknown[]): string {
 }
 
 /** A node pool for tests: both architectures, Spot and on-demand, with a scheduled budget. */
-export const TEST_NODE_POOL = {
+export const TEST_NODE_POOL: NodePoolSettings = {
   name: "general",
   architectures: ["amd64", "arm64"],
   capacityTypes: ["spot", "on-demand"],

@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -12,22 +9,15 @@ import {
 } from "../../../../modules/compute/karpenter/controller";
 import { KARPENTER_CONTROLLER_RESOURCES } from "../../../../modules/compute/karpenter/values";
 import { fargateSize } from "../../../../modules/fargate/size";
+import { vendoredChecksums, vendoredText } from "../../../support/vendored";
 
-const VENDOR = join(__dirname, "../../../../vendor/karpenter");
-const vendored = (file: string) => readFileSync(join(VENDOR, file), "utf8");
+const vendored = (file: string) => vendoredText("karpenter", file);
 
 describe("vendored Karpenter chart files", () => {
   it("are the upstream bytes whose SHA-256 the vendor README records", () => {
-    const recorded = [...vendored("README.md").matchAll(/^([0-9a-f]{64}) {2}(\S+)$/gm)];
-    expect(recorded.map((m) => m[2]).sort()).toEqual(["Chart.yaml", "values.yaml"]);
-    for (const [, sha256, file] of recorded) {
-      expect(
-        createHash("sha256")
-          .update(readFileSync(join(VENDOR, file)))
-          .digest("hex"),
-        file,
-      ).toBe(sha256);
-    }
+    const checksums = vendoredChecksums("karpenter");
+    expect(checksums.map((c) => c.file).sort()).toEqual(["Chart.yaml", "values.yaml"]);
+    for (const { file, recorded, actual } of checksums) expect(actual, file).toBe(recorded);
   });
 
   it("belong to the chart version the release pins", () => {
