@@ -4,17 +4,20 @@ import { addonVersions } from "../modules/addons/versions";
 import { corednsConfigurationValues } from "../modules/addons/coredns-config";
 import { EksAddon } from "../modules/addons/eks-addon";
 import { vpcCniConfigurationValues } from "../modules/addons/vpc-cni-config";
-import { vpcCniRoleName } from "../modules/cluster/names";
-import { CurrentAccount } from "../modules/logging/account";
 import { metricsServerConfigurationValues } from "../modules/addons/metrics-server-config";
+import { karpenterControllerRoleName, karpenterNodeRoleName, vpcCniRoleName } from "../modules/cluster/names";
+import { KarpenterController } from "../modules/compute/karpenter/controller";
+import { CurrentAccount } from "../modules/logging/account";
 import { FargateLogging } from "../modules/fargate/logging/config-map";
 import { PlatformStack } from "./platform-stack";
 
 /**
- * `<env>-addons`: coredns on Fargate, vpc-cni, kube-proxy, metrics-server on Fargate, and Fargate's
- * Fluent Bit logging. metrics-server runs in every environment, autoscaling or not: HPAs (the samples'
- * and any a team adds later) and `kubectl top` need its Metrics API, and two of the smallest Fargate
- * pods cost little next to an HPA that silently never scales.
+ * `<env>-addons`: coredns on Fargate, vpc-cni (its IRSA role and prefix setting, before the first node
+ * joins), kube-proxy, metrics-server on Fargate, Fargate's Fluent Bit logging, and Karpenter's controller
+ * when the environment turns it on (its chart installs the CRDs the compute stack's node pools need, so
+ * it comes a stack earlier). metrics-server runs in every environment, autoscaling or not: HPAs and
+ * `kubectl top` need its Metrics API, and two of the smallest Fargate pods cost little next to an HPA
+ * that silently never scales.
  */
 export class AddonsStack extends PlatformStack<"addons"> {
   constructor(
@@ -25,7 +28,8 @@ export class AddonsStack extends PlatformStack<"addons"> {
     super(scope, env, "addons");
     const network = this.upstream(upstreams.network);
     const cluster = this.upstream(upstreams.cluster);
-    const { clusterName } = this.connectToCluster(cluster, ["kubernetes"]);
+    const karpenterOn = env.compute.karpenter.enabled;
+    const { clusterName } = this.connectToCluster(cluster, karpenterOn ? ["kubernetes", "helm"] : ["kubernetes"]);
 
     const logging = new FargateLogging(this, "fargate_logging", {
       region: env.region,
@@ -77,6 +81,25 @@ export class AddonsStack extends PlatformStack<"addons"> {
       dependsOn: [logging.configMap],
     });
 
+    const karpenter = karpenterOn
+      ? (() => {
+          return new KarpenterController(this, "karpenter", {
+            // The literal name: it is part of the IAM policy's condition keys and of AWS names.
+            clusterName: env.clusterName,
+            clusterEndpoint: cluster.get("cluster_endpoint"),
+            region: env.region,
+            accountId: account.accountId,
+            partition: account.partition,
+            oidcProviderArn: cluster.get("oidc_provider_arn"),
+            oidcIssuerUrl: cluster.get("oidc_issuer_url"),
+            controllerRoleName: karpenterControllerRoleName(env.clusterName),
+            nodeRoleName: karpenterNodeRoleName(env.clusterName),
+            // Its pods resolve AWS endpoints through coredns, and ship logs once the ConfigMap exists.
+            dependsOn: [coredns.addon, logging.configMap],
+          });
+        })()
+      : undefined;
+
     this.outputs({
       coredns_version: coredns.addon.addonVersion,
       vpc_cni_version: vpcCni.addon.addonVersion,
@@ -84,6 +107,10 @@ export class AddonsStack extends PlatformStack<"addons"> {
       metrics_server_version: metricsServer.addon.addonVersion,
       logging_namespace: logging.namespace.metadata.name,
       logging_config_map: `${logging.configMap.metadata.namespace}/${logging.configMap.metadata.name}`,
+      karpenter_node_role_name: karpenter?.nodeRole.role.name ?? "",
+      karpenter_controller_role_arn: karpenter?.irsa.role.arn ?? "",
+      karpenter_interruption_queue_name: karpenter?.interruption.queue.name ?? "",
+      karpenter_chart_version: karpenter?.release.version ?? "",
     });
   }
 }

@@ -103,6 +103,26 @@ export const CONTRACT = {
       description: "Fargate's log router ConfigMap, as namespace/name",
       readBy: [],
     },
+    karpenter_node_role_name: {
+      kind: "string",
+      description: "IAM role of Karpenter's nodes, named by its EC2NodeClass; empty without Karpenter",
+      readBy: [],
+    },
+    karpenter_controller_role_arn: {
+      kind: "string",
+      description: "IAM role of Karpenter's controller service account; empty without Karpenter",
+      readBy: [],
+    },
+    karpenter_interruption_queue_name: {
+      kind: "string",
+      description: "SQS queue of EC2 interruption events Karpenter reads; empty without Karpenter",
+      readBy: [],
+    },
+    karpenter_chart_version: {
+      kind: "string",
+      description: "Installed Karpenter chart version; empty without Karpenter",
+      readBy: [],
+    },
   },
   compute: {
     node_group_names: {

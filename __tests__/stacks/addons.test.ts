@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ADDON_NAMES, KNOWN_GOOD_ADDON_VERSIONS } from "../../modules/addons/versions";
-import { outputNames } from "../../stacks/contract";
+import { karpenterControllerRoleName, karpenterNodeRoleName } from "../../modules/cluster/names";
+import { outputNames, stackId } from "../../stacks/contract";
+import { karpenterEnvironment } from "../support/environments";
 import { projectEnvironment, projectEnvironments, synthesize, synthesizedProject } from "../support/synth";
 
 const synth = synthesizedProject();
@@ -158,5 +160,52 @@ describe("addons stack", () => {
     expect(addons.coredns.addon_version).toBe("v1.11.4-eksbuild.2");
     expect(addons.vpc_cni.addon_version).toBe(KNOWN_GOOD_ADDON_VERSIONS["1.32"]["vpc-cni"]);
     expect(addons.kube_proxy.addon_version).toBe(KNOWN_GOOD_ADDON_VERSIONS["1.32"]["kube-proxy"]);
+  });
+});
+
+describe("addons stack with Karpenter", () => {
+  const env = karpenterEnvironment();
+  const stack = synthesize([env]).stack(stackId(env.name, "addons"));
+
+  it("installs nothing of Karpenter and outputs empty names where it is off", () => {
+    expect(dev.resource.helm_release).toBeUndefined();
+    expect(dev.resource.aws_sqs_queue).toBeUndefined();
+    expect(dev.provider.helm).toBeUndefined();
+    for (const name of outputNames("addons").filter((n) => n.startsWith("karpenter_"))) {
+      expect(dev.output[name].value, name).toBe("");
+    }
+  });
+
+  it("installs the controller's release after coredns and the logging ConfigMap, with a helm provider", () => {
+    expect(stack.resource.helm_release.karpenter.depends_on).toEqual(
+      expect.arrayContaining(["aws_eks_addon.coredns", "kubernetes_config_map_v1.aws_logging"]),
+    );
+    expect(stack.provider.helm).toHaveLength(1);
+  });
+
+  it("names Karpenter's AWS resources after the cluster, and scopes the policy to it and this account", () => {
+    expect(stack.resource.aws_iam_role.karpenter.name).toBe(karpenterControllerRoleName(env.clusterName));
+    expect(stack.resource.aws_iam_role.karpenter_node.name).toBe(karpenterNodeRoleName(env.clusterName));
+    expect(stack.resource.aws_sqs_queue.karpenter.name).toBe(`${env.clusterName}-karpenter`);
+    const policy = stack.resource.aws_iam_policy.karpenter.policy;
+    expect(policy).toContain(`aws:ResourceTag/kubernetes.io/cluster/${env.clusterName}`);
+    expect(policy).toContain(
+      `arn:\${data.aws_partition.current.partition}:eks:${env.region}:\${data.aws_caller_identity.current.account_id}:cluster/${env.clusterName}`,
+    );
+  });
+
+  it("trusts the cluster stack's OIDC provider for the controller's service account", () => {
+    const trust = JSON.parse(stack.resource.aws_iam_role.karpenter.assume_role_policy);
+    expect(trust.Statement[0].Principal.Federated).toBe(cluster("oidc_provider_arn"));
+    expect(stack.locals.karpenter_oidc_issuer).toBe(
+      `\${replace(${cluster("oidc_issuer_url").slice(2, -1)}, "https://", "")}`,
+    );
+  });
+
+  it("outputs the node role's name for the compute stack's EC2NodeClass", () => {
+    expect(stack.output.karpenter_node_role_name.value).toBe("${aws_iam_role.karpenter_node.name}");
+    expect(stack.output.karpenter_interruption_queue_name.value).toBe("${aws_sqs_queue.karpenter.name}");
+    expect(stack.output.karpenter_controller_role_arn.value).toBe("${aws_iam_role.karpenter.arn}");
+    expect(stack.output.karpenter_chart_version.value).toBe("${helm_release.karpenter.version}");
   });
 });

@@ -10,16 +10,21 @@ import {
 } from "../../stacks/contract";
 import { dev } from "../../environments/dev";
 import { loadEnvironments } from "../../environments/load";
+import { karpenterEnvironment } from "../support/environments";
 import { type Synthesized, TEST_TODAY, synthesize, synthesizedProject } from "../support/synth";
 
 // The project's environments, and one with a restricted public-only endpoint, the only setting
-// under which the cluster stack reads the NAT addresses.
+// under which the cluster stack reads the NAT addresses, and one with Karpenter, whose controller's
+// IRSA role makes the add-ons stack read the OIDC provider.
 const publicOnly = {
   ...dev,
   name: "pub",
   cluster: { ...dev.cluster, endpointAccess: "public", publicAccessCidrs: ["1.2.3.0/24"] },
 };
-const synths = [synthesizedProject(), synthesize(loadEnvironments([publicOnly], TEST_TODAY).environments)];
+const synths = [
+  synthesizedProject(),
+  synthesize([...loadEnvironments([publicOnly], TEST_TODAY).environments, karpenterEnvironment()]),
+];
 
 /** The upstream outputs a component's stacks read in any environment, as "<component>.<output>". */
 function readsOf(component: Component): string[] {

@@ -22,6 +22,12 @@ export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {
   },
   // A node group takes its launch template's id, which the provider checks starts with "lt-".
   aws_launch_template: { id: "lt-0123456789abcdef0", latest_version: 1 },
+  // Karpenter's EventBridge targets take the queue's ARN; its queue policy names the rules' ARNs.
+  aws_sqs_queue: {
+    arn: `arn:aws:sqs:ap-northeast-2:${ACCOUNT}:mock`,
+    url: `https://sqs.ap-northeast-2.amazonaws.com/${ACCOUNT}/mock`,
+  },
+  aws_cloudwatch_event_rule: { arn: `arn:aws:events:ap-northeast-2:${ACCOUNT}:rule/mock` },
   aws_iam_openid_connect_provider: {
     arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF`,
   },
@@ -85,6 +91,10 @@ export const FAKE_OUTPUTS: Record<string, unknown> = {
   metrics_server_version: "v0.8.1-eksbuild.5",
   logging_namespace: "aws-observability",
   logging_config_map: "aws-observability/aws-logging",
+  karpenter_node_role_name: "dev-fargate-karpenter-node",
+  karpenter_controller_role_arn: `arn:aws:iam::${ACCOUNT}:role/dev-fargate-karpenter`,
+  karpenter_interruption_queue_name: "dev-fargate-karpenter",
+  karpenter_chart_version: "1.14.1",
   lb_controller_role_arn: `arn:aws:iam::${ACCOUNT}:role/dev-fargate-lb-controller`,
   lb_controller_release: "aws-load-balancer-controller",
   lb_controller_chart_version: "3.5.0",

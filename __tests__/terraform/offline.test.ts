@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Environment } from "../../environments/schema";
 import { ADDON_NAMES } from "../../modules/addons/versions";
 import { clusterAdmins } from "../../modules/cluster/admins";
+import { INTERRUPTION_EVENTS } from "../../modules/compute/karpenter/interruption-events";
 import { COMPONENTS, type Component, stackId } from "../../stacks/contract";
 import { projectEnvironments, synthesizedProject } from "../support/synth";
 import { requireTerraform, terraform, type TerraformResult, writeCliConfig } from "./harness";
@@ -42,9 +43,14 @@ function expectedCreates(env: Environment, component: Component): number {
         4 * env.cluster.fargateProfiles.length
       );
     case "addons":
-      // one per managed add-on (coredns, vpc-cni, kube-proxy), vpc-cni's IRSA role and its attachment of
-      // AmazonEKS_CNI_Policy, and the Fluent Bit process log group when those logs are shipped
-      return ADDON_NAMES.length + 2 + (env.addons.fluentBitProcessLogs ? 1 : 0);
+      // one per managed add-on, vpc-cni's IRSA role and its attachment of AmazonEKS_CNI_Policy, the Fluent
+      // Bit process log group when those logs are shipped; with Karpenter, its AWS parts
+      return (
+        ADDON_NAMES.length +
+        2 +
+        (env.addons.fluentBitProcessLogs ? 1 : 0) +
+        (env.compute.karpenter.enabled ? KARPENTER_AWS_RESOURCES : 0)
+      );
     case "compute": {
       // with node groups, the node role and its 2 policy attachments; per node group, itself and its launch template
       const groups = env.compute.nodeGroups.length;
@@ -59,6 +65,13 @@ function expectedCreates(env: Environment, component: Component): number {
       return 0;
   }
 }
+
+/**
+ * Karpenter's AWS resources in the add-ons stack: the controller's IRSA role, policy and attachment;
+ * the node role, its 2 policy attachments and access entry; the queue and its policy; per interruption
+ * event a rule and its target.
+ */
+const KARPENTER_AWS_RESOURCES = 3 + 4 + 2 + 2 * INTERRUPTION_EVENTS.length;
 
 const EXPECTED_CREATES: Record<string, number> = Object.fromEntries(
   projectEnvironments().flatMap((env) => COMPONENTS.map((c) => [stackId(env.name, c), expectedCreates(env, c)])),

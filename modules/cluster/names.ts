@@ -78,14 +78,34 @@ export function logsKeyAlias(clusterName: string): string {
   return `alias/${clusterName}/logs`;
 }
 
+/** The IAM role (and policy) of Karpenter's controller service account. */
+export function karpenterControllerRoleName(clusterName: string): string {
+  return `${clusterName}-karpenter`;
+}
+
+/** The IAM role of the nodes Karpenter launches (at most 40 + 15 characters, within IAM's 64). */
+export function karpenterNodeRoleName(clusterName: string): string {
+  return `${clusterName}-karpenter-node`;
+}
+
+/** The SQS queue Karpenter reads interruption events from (SQS names are unique per account and region). */
+export function karpenterQueueName(clusterName: string): string {
+  return `${clusterName}-karpenter`;
+}
+
+/** An EventBridge rule feeding Karpenter's queue, e.g. "spot" (EventBridge's limit: 64 characters). */
+export function karpenterEventRuleName(clusterName: string, event: string): string {
+  return `${clusterName}-karpenter-${event}`;
+}
+
 /** What an environment's IAM names depend on. */
 export interface IamNamedEnvironment {
   /** EKS cluster name, prefix of its IAM names. */
   clusterName: string;
   /** Fargate profiles, whose pod execution roles are IAM roles. */
   cluster: { fargateProfiles: readonly { name: string }[] };
-  /** Node groups, whose nodes share one IAM role. */
-  compute: { nodeGroups: readonly unknown[] };
+  /** Node groups, whose nodes share one IAM role; Karpenter's controller and nodes, which have their own. */
+  compute: { nodeGroups: readonly unknown[]; karpenter: { enabled: boolean } };
 }
 
 /**
@@ -94,6 +114,11 @@ export interface IamNamedEnvironment {
  */
 export function accountWideNames(env: IamNamedEnvironment): string[] {
   const { clusterName } = env;
+  const karpenterNames = [
+    `role/${karpenterControllerRoleName(clusterName)}`,
+    `policy/${karpenterControllerRoleName(clusterName)}`,
+    `role/${karpenterNodeRoleName(clusterName)}`,
+  ];
   return [
     `role/${clusterRoleName(clusterName)}`,
     ...env.cluster.fargateProfiles.map((profile) => `role/${podExecutionRoleName(clusterName, profile.name)}`),
@@ -103,6 +128,7 @@ export function accountWideNames(env: IamNamedEnvironment): string[] {
     `role/${flowLogsRoleName(clusterName)}`,
     ...(env.compute.nodeGroups.length > 0 ? [`role/${nodeRoleName(clusterName)}`] : []),
     `role/${vpcCniRoleName(clusterName)}`,
+    ...(env.compute.karpenter.enabled ? karpenterNames : []),
   ];
 }
 

@@ -7,7 +7,7 @@ const env = (name: string, clusterName: string, region = "ap-northeast-2", accou
   region,
   account: account ? { id: account } : undefined,
   cluster: { fargateProfiles: [{ name: "kube-system" }] },
-  compute: { nodeGroups: [] },
+  compute: { nodeGroups: [], karpenter: { enabled: false } },
 });
 
 describe("environment collisions", () => {

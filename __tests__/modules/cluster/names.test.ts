@@ -3,12 +3,15 @@ import {
   accountWideNames,
   clusterRoleName,
   controlPlaneLogGroupName,
+  karpenterEventRuleName,
+  karpenterNodeRoleName,
   fargateLogGroupName,
   fluentBitProcessLogGroupName,
   podExecutionRoleName,
   principalTerraformName,
   terraformName,
 } from "../../../modules/cluster/names";
+import { INTERRUPTION_EVENTS } from "../../../modules/compute/karpenter/interruption-events";
 
 describe("account-wide names", () => {
   it("lists every IAM role and policy an environment creates, which must be unique in the account", () => {
@@ -16,7 +19,7 @@ describe("account-wide names", () => {
     const fargateOnly = {
       clusterName: "dev-fargate",
       cluster: { fargateProfiles: profiles },
-      compute: { nodeGroups: [] },
+      compute: { nodeGroups: [], karpenter: { enabled: false } },
     };
     expect(accountWideNames(fargateOnly)).toEqual([
       "role/dev-fargate-cluster",
@@ -29,7 +32,27 @@ describe("account-wide names", () => {
       "role/dev-fargate-vpc-cni",
     ]);
     // With node groups, their nodes' role too.
-    expect(accountWideNames({ ...fargateOnly, compute: { nodeGroups: [{}] } })).toContain("role/dev-fargate-nodes");
+    const withNodes = { ...fargateOnly, compute: { nodeGroups: [{}], karpenter: { enabled: false } } };
+    expect(accountWideNames(withNodes)).toContain("role/dev-fargate-nodes");
+  });
+
+  it("adds Karpenter's controller role and policy and its node role when Karpenter is on", () => {
+    const env = { clusterName: "dev-fargate", cluster: { fargateProfiles: [] }, compute: { nodeGroups: [] } };
+    const without = accountWideNames({ ...env, compute: { nodeGroups: [], karpenter: { enabled: false } } });
+    expect(accountWideNames({ ...env, compute: { nodeGroups: [], karpenter: { enabled: true } } })).toEqual([
+      ...without,
+      "role/dev-fargate-karpenter",
+      "policy/dev-fargate-karpenter",
+      "role/dev-fargate-karpenter-node",
+    ]);
+  });
+
+  it("keeps Karpenter's longest names within IAM's 64 and EventBridge's 64 characters", () => {
+    const longest = "c".repeat(40);
+    expect(karpenterNodeRoleName(longest).length).toBeLessThanOrEqual(64);
+    for (const { name } of INTERRUPTION_EVENTS) {
+      expect(karpenterEventRuleName(longest, name).length, name).toBeLessThanOrEqual(64);
+    }
   });
 });
 

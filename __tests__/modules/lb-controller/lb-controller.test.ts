@@ -1,25 +1,15 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { LB_CONTROLLER_CHART } from "../../../modules/lb-controller/lb-controller";
+import { vendoredChecksums, vendoredText } from "../../support/vendored";
 
-const VENDOR = join(__dirname, "../../../vendor/aws-load-balancer-controller");
-const vendored = (file: string) => readFileSync(join(VENDOR, file), "utf8");
+const vendored = (file: string) => vendoredText("aws-load-balancer-controller", file);
 
 describe("vendored Load Balancer Controller files", () => {
   it("are the upstream bytes whose SHA-256 the vendor README records", () => {
-    const recorded = [...vendored("README.md").matchAll(/^([0-9a-f]{64}) {2}(\S+)$/gm)];
-    expect(recorded.map((m) => m[2]).sort()).toEqual(["Chart.yaml", "iam_policy.json", "values.yaml"]);
-    for (const [, sha256, file] of recorded) {
-      expect(
-        createHash("sha256")
-          .update(readFileSync(join(VENDOR, file)))
-          .digest("hex"),
-        file,
-      ).toBe(sha256);
-    }
+    const checksums = vendoredChecksums("aws-load-balancer-controller");
+    expect(checksums.map((c) => c.file).sort()).toEqual(["Chart.yaml", "iam_policy.json", "values.yaml"]);
+    for (const { file, recorded, actual } of checksums) expect(actual, file).toBe(recorded);
   });
 
   it("belong to the chart version the release pins", () => {
