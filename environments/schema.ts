@@ -14,7 +14,7 @@ import { sampleRules } from "./rules/samples";
 import { shown } from "./rules/show";
 import { tagRules } from "./rules/tags";
 import { autoscalingProblems } from "./rules/autoscaling";
-import { nodeGroupProblems } from "./rules/node-groups";
+import { computeRules } from "./rules/compute";
 
 // Every message says what is wrong and how to fix it; the loader prefixes the environment and field.
 
@@ -311,7 +311,7 @@ export function environmentSchema(today: string) {
     adminRules(env, problem);
     for (const p of autoscalingProblems(env.workloads.autoscaling))
       problem(["workloads", "autoscaling", p.field], p.message);
-    for (const { path, message } of nodeGroupProblems(env.compute)) problem(["compute", ...path], message);
+    computeRules(env, problem);
   });
 }
 

@@ -2,6 +2,7 @@ import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { launchTemplateName, nodeRoleName, terraformName } from "../modules/cluster/names";
 import { stackDefaultTags } from "../modules/cluster/tags";
+import { KarpenterNodePools } from "../modules/compute/karpenter/node-pools";
 import { ManagedNodeGroup } from "../modules/compute/node-group";
 import { planNodeGroup } from "../modules/compute/node-groups";
 import { NodeRole } from "../modules/compute/node-role";
@@ -14,49 +15,78 @@ export interface ComputeUpstreams {
   network: PlatformStack<"network">;
   /** The cluster the nodes join. */
   cluster: PlatformStack<"cluster">;
-  /** vpc-cni must have its IRSA role and prefix setting before the first node joins. */
+  /** vpc-cni has its IRSA role and prefix setting before the first node joins; Karpenter's chart installed its CRDs. */
   addons: PlatformStack<"addons">;
 }
 
-/** `<env>-compute`: the environment's nodes beyond Fargate (managed node groups); empty without any. */
+/**
+ * `<env>-compute`: the environment's nodes beyond Fargate: managed node groups, and Karpenter's
+ * EC2NodeClass and NodePools (Kubernetes objects whose CRDs the add-ons stack installed). Empty
+ * without any, so it keeps its place in the chain.
+ */
 export class ComputeStack extends PlatformStack<"compute"> {
   constructor(scope: Construct, env: Environment, upstreams: ComputeUpstreams) {
     super(scope, env, "compute");
-    this.addDependency(upstreams.addons);
-    const groups = env.compute.nodeGroups;
-    if (groups.length === 0) {
-      this.outputs({ node_group_names: [], node_role_arn: "" });
+    const { nodeGroups: groups, karpenter } = env.compute;
+    if (groups.length === 0 && !karpenter.enabled) {
+      this.addDependency(upstreams.addons);
+      this.outputs({ node_group_names: [], node_role_arn: "", node_pool_names: [] });
       return;
     }
     const network = this.upstream(upstreams.network);
     const cluster = this.upstream(upstreams.cluster);
-    const account = new CurrentAccount(this, "account");
+    // Karpenter's node role comes from the add-ons stack's state; otherwise the chain only orders them.
+    const addons = karpenter.enabled ? this.upstream(upstreams.addons) : undefined;
+    if (!addons) this.addDependency(upstreams.addons);
+    const tags = stackDefaultTags(env.tags, this.node.id);
 
-    const nodeRole = new NodeRole(this, "nodes", {
-      name: nodeRoleName(env.clusterName),
-      description: `EC2 nodes of the managed node groups of ${env.clusterName}`,
-      partition: account.partition,
-      managedPolicies: ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"],
-    });
-    const nodeGroups = groups.map((settings) => {
-      const plan = planNodeGroup(settings, env.compute.prefixDelegation);
-      return new ManagedNodeGroup(this, terraformName(settings.name), {
-        clusterName: cluster.get("cluster_name"),
-        kubernetesVersion: env.kubernetesVersion,
-        settings,
-        amiType: plan.amiType,
-        maxPods: plan.maxPods,
-        subnetIds: network.get("private_subnet_ids"),
-        nodeRoleArn: nodeRole.role.arn,
-        launchTemplateName: launchTemplateName(env.clusterName, settings.name),
-        tags: stackDefaultTags(env.tags, this.node.id),
-        dependsOn: nodeRole.attachments,
-      });
-    });
+    const managed =
+      groups.length > 0
+        ? (() => {
+            const account = new CurrentAccount(this, "account");
+            const role = new NodeRole(this, "nodes", {
+              name: nodeRoleName(env.clusterName),
+              description: `EC2 nodes of the managed node groups of ${env.clusterName}`,
+              partition: account.partition,
+              managedPolicies: ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"],
+            });
+            const nodeGroups = groups.map((settings) => {
+              const plan = planNodeGroup(settings, env.compute.prefixDelegation);
+              return new ManagedNodeGroup(this, terraformName(settings.name), {
+                clusterName: cluster.get("cluster_name"),
+                kubernetesVersion: env.kubernetesVersion,
+                settings,
+                amiType: plan.amiType,
+                maxPods: plan.maxPods,
+                subnetIds: network.get("private_subnet_ids"),
+                nodeRoleArn: role.role.arn,
+                launchTemplateName: launchTemplateName(env.clusterName, settings.name),
+                tags,
+                dependsOn: role.attachments,
+              });
+            });
+            return { role, nodeGroups };
+          })()
+        : undefined;
+
+    const pools = addons
+      ? (() => {
+          this.connectToCluster(cluster, ["kubernetes"]);
+          return new KarpenterNodePools(this, "karpenter", {
+            clusterName: env.clusterName,
+            nodeRoleName: addons.get("karpenter_node_role_name"),
+            privateSubnetIds: network.get("private_subnet_ids"),
+            clusterSecurityGroupId: cluster.get("cluster_security_group_id"),
+            pools: karpenter.nodePools,
+            tags,
+          });
+        })()
+      : undefined;
 
     this.outputs({
-      node_group_names: nodeGroups.map((g) => g.nodeGroup.nodeGroupName),
-      node_role_arn: nodeRole.role.arn,
+      node_group_names: managed?.nodeGroups.map((g) => g.nodeGroup.nodeGroupName) ?? [],
+      node_role_arn: managed?.role.role.arn ?? "",
+      node_pool_names: pools ? karpenter.nodePools.map((p) => p.name) : [],
     });
   }
 }

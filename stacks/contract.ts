@@ -59,7 +59,7 @@ export const CONTRACT = {
     cluster_security_group_id: {
       kind: "string",
       description: "Security group EKS created for the control plane and Fargate pods",
-      readBy: [],
+      readBy: ["compute"],
     },
     oidc_provider_arn: {
       kind: "string",
@@ -106,7 +106,7 @@ export const CONTRACT = {
     karpenter_node_role_name: {
       kind: "string",
       description: "IAM role of Karpenter's nodes, named by its EC2NodeClass; empty without Karpenter",
-      readBy: [],
+      readBy: ["compute"],
     },
     karpenter_controller_role_arn: {
       kind: "string",
@@ -133,6 +133,11 @@ export const CONTRACT = {
     node_role_arn: {
       kind: "string",
       description: "IAM role of the managed node groups' instances; empty without node groups",
+      readBy: [],
+    },
+    node_pool_names: {
+      kind: "list",
+      description: "Karpenter NodePools this stack declares; empty without them",
       readBy: [],
     },
   },

@@ -31,11 +31,24 @@ export const TEST_NODE_POOL: NodePoolSettings = {
  * name and cluster name so it can be synthesized beside the project's environments.
  */
 export function karpenterEnvironment(): Environment {
-  const base = ENVIRONMENTS[0] as { name: string; clusterName: string; compute?: object };
+  const base = ENVIRONMENTS[0] as {
+    name: string;
+    clusterName: string;
+    compute?: object;
+    cluster?: { fargateProfiles?: object[] };
+  };
+  const profiles = base.cluster?.fargateProfiles ?? [
+    { name: "kube-system", selectors: [{ namespace: "kube-system" }] },
+  ];
   const raw = {
     ...base,
     name: `${base.name}-karpenter`,
     clusterName: `${base.clusterName}-k`,
+    // The controller runs on Fargate: a profile selects its namespace.
+    cluster: {
+      ...base.cluster,
+      fargateProfiles: [...profiles, { name: "karpenter", selectors: [{ namespace: "karpenter" }] }],
+    },
     compute: { ...base.compute, karpenter: { enabled: true, nodePools: [TEST_NODE_POOL] } },
   };
   return loadEnvironments([raw], TEST_TODAY).environments[0];

@@ -3,14 +3,17 @@ import { COREDNS_REPLICAS, COREDNS_RESOURCES } from "../addons/coredns-config";
 import { METRICS_SERVER_REPLICAS, METRICS_SERVER_RESOURCES } from "../addons/metrics-server-config";
 import { LB_CONTROLLER_CHART, lbControllerPods } from "../lb-controller/lb-controller";
 import type { Workload } from "../workloads/workload";
+import { vendoredChartDefaults } from "../kubernetes/chart-values";
+import { KARPENTER_CHART, KARPENTER_NAMESPACE } from "./karpenter/controller";
+import { KARPENTER_CONTROLLER_RESOURCES } from "./karpenter/values";
 
 /**
- * The platform's own pods, as placement sees them: what the add-ons and lb-controller stacks run in
- * kube-system, with the labels their charts and add-ons give them and the requests they are sized by.
- * Placement puts them on Fargate (the schema requires a profile selecting kube-system).
+ * The platform's own pods, as placement sees them: what the add-ons and lb-controller stacks run (in
+ * kube-system, and Karpenter's controller in its namespace), with the labels their charts and add-ons
+ * give them and the requests they are sized by. Placement puts them on Fargate (the schema requires
+ * profiles selecting their namespaces).
  */
 export function platformWorkloads(env: Environment): Workload[] {
-  void env;
   const controller = lbControllerPods();
   return [
     {
@@ -43,5 +46,20 @@ export function platformWorkloads(env: Environment): Workload[] {
         { name: "metrics-server", image: "metrics-server", resources: { requests: METRICS_SERVER_RESOURCES } },
       ],
     },
+    ...(env.compute.karpenter.enabled
+      ? [
+          {
+            kind: "Deployment" as const,
+            name: "karpenter",
+            namespace: KARPENTER_NAMESPACE,
+            // The chart's default replicas; the values set the controller's requests.
+            replicas: Number(vendoredChartDefaults(KARPENTER_CHART.valuesFile).replicas),
+            podLabels: { "app.kubernetes.io/name": "karpenter" },
+            containers: [
+              { name: "controller", image: "karpenter", resources: { requests: KARPENTER_CONTROLLER_RESOURCES } },
+            ],
+          },
+        ]
+      : []),
   ];
 }

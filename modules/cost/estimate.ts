@@ -7,6 +7,7 @@ import type { Environment } from "../../environments/schema";
 import { eksVersion, supportStatus } from "../cluster/versions";
 import { type FargateSize, fargateSize } from "../fargate/size";
 import { environmentKmsKeyAliases, environmentLogGroups } from "../cluster/names";
+import { planNodeGroup } from "../compute/node-groups";
 import { natZones } from "../network/nat-zones";
 import { sampleWorkloads } from "../workloads/samples";
 import { type FargatePods, fargatePods } from "./fargate-pods";
@@ -71,7 +72,11 @@ const UNITS: Record<PriceKey, CostUnit> = {
   logsIngestionGb: "GB",
   logsStorageGbMonth: "GB-month",
   vendedLogsIngestionGb: "GB",
+  ebsGp3GbMonth: "GB-month",
 };
+
+// Where instance prices come from (per region and commit in its README).
+const INSTANCE_PRICE_SOURCE = "vendor/ec2-instances/instances.json (on-demand, Linux; sources in its README)";
 
 /**
  * The monthly cost of `env` at on-demand list prices (730 hours a month), from `prices` for its
@@ -132,6 +137,46 @@ export function estimateCost(
     add(`Fargate memory: ${label}`, replicas * size.memoryGb, "GB", "fargateGbHour");
   }
 
+  // Nodes: each managed node group's instances at its desired size (the autoscaler moves it between
+  // minSize and maxSize), priced as the type the group launches first, and their gp3 root volumes.
+  for (const plan of env.compute.nodeGroups.map((g) => planNodeGroup(g, env.compute.prefixDelegation))) {
+    const { settings } = plan;
+    const [first] = plan.instanceTypes;
+    const spot = settings.capacityType === "SPOT" ? ", Spot priced on demand" : "";
+    const label = `node group ${settings.name} (${first.name}${spot})`;
+    const usd = first.onDemandUsdPerHour[env.region as keyof typeof first.onDemandUsdPerHour];
+    const item = `EC2 instances: ${label}`;
+    if (usd === undefined) {
+      const source = `unknown: vendor/ec2-instances/instances.json has no ${env.region} price for ${first.name}`;
+      items.push({
+        item,
+        quantity: settings.desiredSize,
+        counts: "instance",
+        unit: "hour",
+        unitUsd: null,
+        monthlyUsd: null,
+        source,
+      });
+    } else {
+      const monthlyUsd = round2(settings.desiredSize * usd * hours);
+      items.push({
+        item,
+        quantity: settings.desiredSize,
+        counts: "instance",
+        unit: "hour",
+        unitUsd: usd,
+        monthlyUsd,
+        source: INSTANCE_PRICE_SOURCE,
+      });
+    }
+    add(
+      `EBS gp3 root volumes: node group ${settings.name}`,
+      settings.desiredSize * settings.diskSizeGiB,
+      "GB",
+      "ebsGp3GbMonth",
+    );
+  }
+
   // Load balancers the controller creates for the samples, in a public subnet of each zone when internet-facing.
   const capacityUnits = env.cost.loadBalancerCapacityUnits;
   for (const lb of loadBalancersOf(sampleWorkloads(env.workloads))) {
@@ -190,6 +235,20 @@ function assumptions(env: Environment, hours: number): string[] {
     `CloudWatch Logs ingests ${logs.controlPlane} GB a month of control-plane logs, ${logs.fargatePods} GB of pod logs${fluentBit}${flowLogs} ` +
       `(cost.logsGbPerMonth), and stores each month's logs for ${env.cluster.logRetentionDays} days as ingested, uncompressed (an upper bound).`,
     "Each KMS key costs its first-year price; automatic rotation adds $1 a month after the first and after the second year.",
+    ...env.compute.nodeGroups.map(
+      (g) =>
+        `Node group ${g.name} runs its desiredSize of ${g.desiredSize} (it may scale from ${g.minSize} to ${g.maxSize}) at the on-demand price of ${g.instanceTypes[0]}` +
+        `${g.capacityType === "SPOT" ? "; Spot usually costs less but varies by hour and zone, so it is priced on demand as an upper bound" : ""}.`,
+    ),
+    ...(env.compute.karpenter.enabled
+      ? [
+          `Karpenter's nodes are billed as they run, so they are usage, not part of the total: ` +
+            env.compute.karpenter.nodePools
+              .map((p) => `pool ${p.name} at most ${p.cpuLimit} vCPUs (cpuLimit)`)
+              .join(", ") +
+            `, of instance categories the pool allows.`,
+        ]
+      : []),
   ];
 }
 

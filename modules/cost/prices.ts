@@ -16,6 +16,7 @@ export const PRICE_KEYS = [
   "logsIngestionGb",
   "logsStorageGbMonth",
   "vendedLogsIngestionGb",
+  "ebsGp3GbMonth",
 ] as const;
 
 /** One priced item of the table. */
