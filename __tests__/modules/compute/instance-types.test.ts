@@ -96,6 +96,27 @@ describe("the vendored EC2 instance table", () => {
     expect(instanceType("g5.xlarge")?.architecture).toBe("x86_64");
   });
 
+  it("prices Seoul at 1.0-1.4x us-east-1 and at one rate per GiB within a family, so a mistyped digit fails", () => {
+    const seoul = INSTANCE_TYPES.filter((t) => t.onDemandUsdPerHour["ap-northeast-2"] !== undefined);
+    expect(seoul.length).toBeGreaterThan(0);
+    const price = (t: (typeof seoul)[number]) => t.onDemandUsdPerHour["ap-northeast-2"] ?? 0;
+    for (const t of seoul) {
+      const ratio = price(t) / (t.onDemandUsdPerHour["us-east-1"] ?? 1);
+      expect(ratio, t.name).toBeGreaterThanOrEqual(1.0);
+      expect(ratio, t.name).toBeLessThanOrEqual(1.4);
+    }
+    // Within these families AWS prices every size, metal included, in proportion to its memory; list prices
+    // carry four decimals, so the smallest sizes drift by about 1%. g5 is priced by its GPUs instead.
+    for (const f of new Set(seoul.map((t) => family(t.name)).filter((f) => f !== "g5"))) {
+      const perGib = seoul
+        .filter((t) => family(t.name) === f)
+        .map((t) => ({ name: t.name, usd: price(t) / (t.memoryMiB / 1024) }));
+      const median = [...perGib].sort((a, b) => a.usd - b.usd)[Math.floor(perGib.length / 2)].usd;
+      for (const { name, usd } of perGib) expect(Math.abs(usd / median - 1), name).toBeLessThan(0.02);
+    }
+    expect(instanceType("t3.medium")?.onDemandUsdPerHour).toEqual({ "ap-northeast-2": 0.052, "us-east-1": 0.0416 });
+  });
+
   it("knows t3.medium as AWS documents it", () => {
     expect(instanceType("t3.medium")).toMatchObject({
       vcpu: 2,
@@ -121,7 +142,8 @@ describe("the vendored EC2 instance table", () => {
     expect(raw).toBe(`${JSON.stringify(json, null, 2)}\n`);
     const sourced = Object.values(json.sources).flatMap((s) => {
       expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(s.license).toBe("Apache-2.0");
+      // The Seoul prices come from a catalog repository with no license file (its data are AWS list prices).
+      expect(["Apache-2.0", "none stated"]).toContain(s.license);
       return s.fields.map((f) => f.split(".")[0]);
     });
     for (const field of Object.keys(json.instanceTypes["t3.medium"])) expect(sourced, field).toContain(field);
