@@ -21,7 +21,7 @@ export interface OutputSpec {
   readBy: readonly Component[];
 }
 
-const K8S_STACKS = ["addons", "lb-controller", "workloads"] as const;
+const K8S_STACKS = ["addons", "compute", "lb-controller", "workloads"] as const;
 
 /** Named outputs of each stack: snake_case, non-sensitive, stable across refactors. */
 export const CONTRACT = {
@@ -47,7 +47,7 @@ export const CONTRACT = {
     },
   },
   cluster: {
-    cluster_name: { kind: "string", description: "EKS cluster name", readBy: [...K8S_STACKS, "compute"] },
+    cluster_name: { kind: "string", description: "EKS cluster name", readBy: K8S_STACKS },
     cluster_arn: { kind: "string", description: "EKS cluster ARN", readBy: [] },
     cluster_endpoint: { kind: "string", description: "Kubernetes API server URL", readBy: K8S_STACKS },
     cluster_certificate_authority_data: {

@@ -26,7 +26,7 @@ describe("synthesis", () => {
     expect(deps("dev-lb-controller")).toEqual(["dev-network", "dev-cluster", "dev-compute"]);
     expect(deps("dev-workloads")).toEqual(["dev-cluster", "dev-lb-controller"]);
     // With node groups it reads the private subnets and the cluster's name.
-    expect(deps("prod-compute")).toEqual(["prod-addons", "prod-network", "prod-cluster"]);
+    expect(deps("prod-compute")).toEqual(["prod-network", "prod-cluster", "prod-addons"]);
     expect(deps("prod-lb-controller")).toEqual(["prod-network", "prod-cluster", "prod-compute"]);
   });
 

@@ -130,7 +130,7 @@ describe("node pool rules at load", () => {
   });
 
   it("loads sound pools", () => {
-    const { environments } = loadEnvironments([withPools("karpenter", [pool()])], TEST_TODAY);
-    expect(environments[0].compute.karpenter.nodePools).toEqual([pool()]);
+    const { environments } = loadEnvironments([withPools("autoMode", [pool()])], TEST_TODAY);
+    expect(environments[0].compute.autoMode.customNodePools).toEqual([pool()]);
   });
 });

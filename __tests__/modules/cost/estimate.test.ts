@@ -75,6 +75,9 @@ describe("estimateCost", () => {
       ["Fargate memory: Deployment kube-system/aws-load-balancer-controller", 1, 0.00511, 3.73],
       ["Fargate vCPU: Deployment kube-system/metrics-server", 0.5, 0.04656, 16.99],
       ["Fargate memory: Deployment kube-system/metrics-server", 1, 0.00511, 3.73],
+      // the "general" node group: 2 m7g.large at Seoul's 0.1003 × 730 = 146.438, and 2 × 20 GiB of gp3 × 0.0912
+      ["EC2 instances: node group general (m7g.large)", 2, 0.1003, 146.44],
+      ["EBS gp3 root volumes: node group general", 40, 0.0912, 3.65],
       ["CloudWatch Logs ingestion: /aws/vpc/prod-fargate/flow-logs", 5, 0.76, 3.8],
       ["CloudWatch Logs storage: /aws/vpc/prod-fargate/flow-logs", 60, 0.0314, 1.88], // 5 × 365 × 24 / 730 = 60; × 0.0314 = 1.884
       ["CloudWatch Logs ingestion: /aws/eks/prod-fargate/cluster", 10, 0.76, 7.6],
@@ -82,8 +85,8 @@ describe("estimateCost", () => {
       ["CloudWatch Logs ingestion: /aws/eks/prod-fargate/fargate", 5, 0.76, 3.8],
       ["CloudWatch Logs storage: /aws/eks/prod-fargate/fargate", 60, 0.0314, 1.88], // 60 × 0.0314 = 1.884
     ]);
-    // 129.21 + 10.95 + 73 + 2 + 3 × 20.72 + 3.80 + 1.88 + 7.60 + 3.77 + 3.80 + 1.88
-    expect(estimate.monthlyUsd).toBe(300.05);
+    // 129.21 + 10.95 + 73 + 2 + 3 × 20.72 + 146.44 + 3.65 + 3.80 + 1.88 + 7.60 + 3.77 + 3.80 + 1.88
+    expect(estimate.monthlyUsd).toBe(450.14);
   });
 
   it("adds two NAT gateways and their addresses when natStrategy goes from single to one-per-az", () => {
@@ -231,7 +234,7 @@ describe("estimateCost", () => {
     const partial: PriceTable = { ...PRICES, regions: { "ap-northeast-2": rest } };
     const estimate = estimateCost(projectEnvironment("prod"), partial, TEST_TODAY);
     expect(estimate.unknown).toEqual(["KMS keys"]);
-    expect(estimate.monthlyUsd).toBe(298.05); // prod's 300.05 without the keys' $2
+    expect(estimate.monthlyUsd).toBe(448.14); // prod's 450.14 without the keys' $2
   });
 });
 

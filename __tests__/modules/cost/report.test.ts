@@ -65,7 +65,7 @@ describe("cost report", () => {
     );
     expect(table).toMatch(/^NAT gateways +3 gateways +hour +unknown +unknown$/m);
     expect(costSummaryLine(estimate)).toBe(
-      'Monthly cost of "prod": at least $0.00 at on-demand list prices in eu-south-2; 16 items have no price for ' +
+      'Monthly cost of "prod": at least $0.00 at on-demand list prices in eu-south-2; 18 items have no price for ' +
         "eu-south-2 (npm run cost lists the items and assumptions)",
     );
   });
