@@ -5,7 +5,7 @@ import { stackDefaultTags } from "../modules/cluster/tags";
 import { KarpenterNodePools } from "../modules/compute/karpenter/node-pools";
 import { ManagedNodeGroup } from "../modules/compute/node-group";
 import { planNodeGroup } from "../modules/compute/node-groups";
-import { NodeRole } from "../modules/compute/node-role";
+import { NodeRole, WORKER_NODE_POLICIES } from "../modules/compute/node-role";
 import { CurrentAccount } from "../modules/logging/account";
 import { PlatformStack } from "./platform-stack";
 
@@ -48,7 +48,7 @@ export class ComputeStack extends PlatformStack<"compute"> {
               name: nodeRoleName(env.clusterName),
               description: `EC2 nodes of the managed node groups of ${env.clusterName}`,
               partition: account.partition,
-              managedPolicies: ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"],
+              managedPolicies: WORKER_NODE_POLICIES,
             });
             const nodeGroups = groups.map((settings) => {
               const plan = planNodeGroup(settings, env.compute.prefixDelegation);

@@ -2,6 +2,12 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 
+/**
+ * What a node needs to join a cluster and pull images, and nothing more: no AmazonEKS_CNI_Policy, which
+ * vpc-cni's IRSA role holds (EKS user guide, "Amazon EKS node IAM role").
+ */
+export const WORKER_NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"] as const;
+
 /** Settings of the node role. */
 export interface NodeRoleProps {
   /** Role name. */

@@ -1,7 +1,7 @@
 import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { NodeRole, WORKER_NODE_POLICIES } from "../node-role";
 
 /** Settings of the role Karpenter's nodes run as. */
 export interface KarpenterNodeRoleProps {
@@ -23,17 +23,13 @@ export interface KarpenterNodeRoleProps {
  * plugin to use IRSA"), so the node, and every pod that reaches its credentials, does not.
  */
 export function karpenterNodePolicyNames(sessionManager: boolean): string[] {
-  return [
-    "AmazonEKSWorkerNodePolicy",
-    "AmazonEC2ContainerRegistryPullOnly",
-    ...(sessionManager ? ["AmazonSSMManagedInstanceCore"] : []),
-  ];
+  return [...WORKER_NODE_POLICIES, ...(sessionManager ? ["AmazonSSMManagedInstanceCore"] : [])];
 }
 
 /**
  * The IAM role of Karpenter's nodes (Karpenter makes their instance profiles from it) and the EKS access
  * entry of type EC2_LINUX that lets a node with it join the cluster. Addresses: aws_iam_role.karpenter_node,
- * aws_iam_role_policy_attachment.karpenter_node_<policy>, aws_eks_access_entry.karpenter_node.
+ * aws_iam_role_policy_attachment.karpenter_node_<policy in snake case>, aws_eks_access_entry.karpenter_node.
  */
 export class KarpenterNodeRole extends Construct {
   /** The role; the EC2NodeClass names it. */
@@ -43,23 +39,13 @@ export class KarpenterNodeRole extends Construct {
 
   constructor(scope: Construct, id: string, props: KarpenterNodeRoleProps) {
     super(scope, id);
-    this.role = new IamRole(this, "role", {
+    const { role } = new NodeRole(this, "karpenter_node", {
       name: props.roleName,
       description: `Nodes Karpenter launches for EKS cluster ${props.clusterName}`,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
-      }),
+      partition: props.partition,
+      managedPolicies: karpenterNodePolicyNames(props.sessionManager ?? false),
     });
-    this.role.overrideLogicalId("karpenter_node");
-
-    for (const policy of karpenterNodePolicyNames(props.sessionManager ?? false)) {
-      const attachment = new IamRolePolicyAttachment(this, `attach_${policy}`, {
-        role: this.role.name,
-        policyArn: `arn:${props.partition}:iam::aws:policy/${policy}`,
-      });
-      attachment.overrideLogicalId(`karpenter_node_${policy}`);
-    }
+    this.role = role;
 
     // EC2_LINUX puts the node in system:nodes with the node's own identity; EKS allows no access policy
     // on it (EKS user guide, "Create access entries": access entry types).
