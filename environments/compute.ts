@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nodePoolProblems } from "./rules/node-pools";
 
 // The shape of `compute`: the capacity an environment runs beyond Fargate. Each kind's rules (what AWS,
 // EKS or Kubernetes would refuse) live with that kind; this file only says what may be written.
@@ -35,6 +36,11 @@ export const nodePoolSettings = z.strictObject({
   cpuLimit: z.number().int().positive("must be a whole number of vCPUs, 1 or more"),
   /** Limits on voluntary disruption (consolidation, drift); left out, Karpenter's default of 10% applies. */
   disruptionBudgets: z.array(disruptionBudget).optional(),
+});
+
+/** Node pools, checked together: what Karpenter or Kubernetes would refuse is an error at load. */
+const nodePools = z.array(nodePoolSettings).superRefine((pools, ctx) => {
+  for (const { path, message } of nodePoolProblems(pools)) ctx.addIssue({ code: "custom", path, message });
 });
 
 /** A Kubernetes taint of a node group's nodes. */
@@ -90,7 +96,7 @@ export const computeSettings = z
           .array(z.enum(["general-purpose", "system"], { message: 'must be "general-purpose" or "system"' }))
           .default(["general-purpose", "system"]),
         /** Node pools of your own on Auto Mode's default NodeClass. */
-        customNodePools: z.array(nodePoolSettings).default([]),
+        customNodePools: nodePools.default([]),
       })
       .prefault({}),
     /** Karpenter, its controller on Fargate, provisioning nodes for pods no Fargate profile selects. */
@@ -99,7 +105,7 @@ export const computeSettings = z
         /** Install Karpenter. */
         enabled: z.boolean().default(false),
         /** Its node pools. */
-        nodePools: z.array(nodePoolSettings).default([]),
+        nodePools: nodePools.default([]),
       })
       .prefault({}),
   })
