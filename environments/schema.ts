@@ -12,6 +12,7 @@ import { namespaceMatches } from "../modules/fargate/selector";
 import { isLabelKey, isLabelValue } from "../modules/kubernetes/labels";
 import { MAX_ZONES, subnetPlanProblem } from "../modules/network/subnet-plan";
 import { kubernetesVersionProblem, usableVersions } from "./rules/kubernetes-version";
+import { autoModeProblems } from "./rules/auto-mode";
 import { accountOf, principalArnProblem, type PrincipalKind } from "./rules/principal-arns";
 import { publicCidrProblem } from "./rules/public-cidrs";
 import { PUBLIC_ENDPOINT_CIDRS } from "./rules/quotas";
@@ -311,6 +312,8 @@ export function environmentSchema(today: string) {
           `is a role in account ${roleAccount}, but account.id is ${env.account.id}: the providers only accept credentials of ${env.account.id}; name a role of that account`,
         );
       }
+
+      for (const { path, message } of autoModeProblems(env)) problem(path, message);
 
       const version = kubernetesVersionProblem(env.kubernetesVersion, env.addons.versions, today);
       if (version) problem(version.field.split("."), version.message);
