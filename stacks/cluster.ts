@@ -3,6 +3,7 @@ import type { Environment } from "../environments/schema";
 import { ClusterAdminAccess } from "../modules/cluster/admin-access";
 import { clusterAdmins } from "../modules/cluster/admins";
 import { DeployingIdentity } from "../modules/cluster/deploying-identity";
+import { AutoModeNodeRole } from "../modules/cluster/auto-mode-node-role";
 import { EksCluster } from "../modules/cluster/eks-cluster";
 import { FargateLogDestination } from "../modules/fargate/logging/destination";
 import { fargateProfileChain } from "../modules/fargate/profiles";
@@ -19,6 +20,15 @@ export class ClusterStack extends PlatformStack<"cluster"> {
     const privateSubnetIds = network.get("private_subnet_ids");
 
     const identity = new DeployingIdentity(this, "identity");
+    const { autoMode } = env.compute;
+    // EKS wants a node role only with built-in pools; custom pools use the `default` NodeClass, hence that role.
+    const autoModeNodeRole =
+      autoMode.enabled && autoMode.nodePools.length > 0
+        ? new AutoModeNodeRole(this, "auto_mode_node_role", {
+            clusterName: env.clusterName,
+            partition: identity.partition,
+          })
+        : undefined;
     const { cluster } = new EksCluster(this, "eks", {
       name: env.clusterName,
       kubernetesVersion: env.kubernetesVersion,
@@ -33,6 +43,9 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       authenticationMode: settings.authenticationMode,
       accountId: identity.accountId,
       partition: identity.partition,
+      autoMode: autoMode.enabled
+        ? { nodePools: autoMode.nodePools, nodeRoleArn: autoModeNodeRole?.role.arn }
+        : undefined,
     });
     new UpgradeGuard(this, "upgrade_guard", {
       cluster,

@@ -423,7 +423,9 @@ export class DeployedPlanner {
     const dir = this.stackDir(id);
     const fresh = !this.states[id];
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(awsOnly(stack), null, 2));
+    // cdktf's own commands (`cdktf diff`, as plan-logs.ts runs) read the stack's metadata: keep it.
+    const json = { "//": stack["//"], ...awsOnly(stack) };
+    writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(json, null, 2));
     if (fresh) {
       writeProviderOverride(dir, this.endpoint);
       await run("terraform", ["init", "-input=false"], dir, this.env);

@@ -10,6 +10,11 @@ export function clusterRoleName(clusterName: string): string {
   return `${clusterName}-cluster`;
 }
 
+/** The IAM role of EKS Auto Mode's nodes (the role its built-in node pools and `default` NodeClass launch with). */
+export function autoModeNodeRoleName(clusterName: string): string {
+  return `${clusterName}-auto-node`;
+}
+
 /** The pod execution role of one Fargate profile. */
 export function podExecutionRoleName(clusterName: string, profileName: string): string {
   return `${clusterName}-fargate-${profileName}`;
