@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { loadBalancerClasses } from "../modules/lb-controller/classes";
 import { EchoServer } from "../modules/workloads/echo-server";
 import { Game2048 } from "../modules/workloads/game-2048";
 import { PlatformStack } from "./platform-stack";
@@ -31,8 +32,10 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
       this.outputs({ game_url: "", echo_url: "" });
       return;
     }
-    const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace });
-    const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace });
+    // The classes of the controller the lb-controller stack set up: Auto Mode's, or the Helm-installed one's.
+    const classes = loadBalancerClasses(env.compute.autoMode.enabled);
+    const game = new Game2048(this, "game_2048", { namespace: env.workloads.gameNamespace, classes });
+    const echo = new EchoServer(this, "echo_server", { namespace: env.workloads.echoNamespace, classes });
 
     this.outputs({
       game_url: game.url,

@@ -1,6 +1,7 @@
+import { isAlbIngressClass, isNlbServiceClass } from "../lb-controller/classes";
 import type { Workload } from "../workloads/workload";
 
-/** A load balancer the AWS Load Balancer Controller creates for a workload. */
+/** A load balancer the AWS Load Balancer Controller (or EKS Auto Mode) creates for a workload. */
 export interface LoadBalancer {
   /** "ALB" for an Ingress of class alb, "NLB" for a LoadBalancer Service the controller serves. */
   kind: "ALB" | "NLB";
@@ -27,7 +28,8 @@ export function loadBalancersOf(workloads: readonly Workload[]): LoadBalancer[] 
   for (const workload of workloads) {
     for (const ingress of workload.ingresses ?? []) {
       const annotations = ingress.annotations ?? {};
-      if (ingress.ingressClassName !== "alb" && annotations["kubernetes.io/ingress.class"] !== "alb") continue;
+      if (!isAlbIngressClass(ingress.ingressClassName) && annotations["kubernetes.io/ingress.class"] !== "alb")
+        continue;
       const group = annotations[ALB_GROUP];
       if (group !== undefined && groups.has(group)) continue;
       if (group !== undefined) groups.add(group);
@@ -40,7 +42,7 @@ export function loadBalancersOf(workloads: readonly Workload[]): LoadBalancer[] 
     for (const service of workload.services ?? []) {
       const annotations = service.annotations ?? {};
       const servedByController =
-        service.loadBalancerClass === "service.k8s.aws/nlb" || ["external", "nlb-ip"].includes(annotations[LB_TYPE]);
+        isNlbServiceClass(service.loadBalancerClass) || ["external", "nlb-ip"].includes(annotations[LB_TYPE]);
       if (service.type !== "LoadBalancer" || !servedByController) continue;
       balancers.push({
         kind: "NLB",

@@ -1,5 +1,6 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
+import { type LoadBalancerClasses, loadBalancerClasses } from "../lb-controller/classes";
 import { ExposedDeployment } from "./exposed-deployment";
 import { rootNginxSecurity } from "./root-nginx";
 import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "./workload";
@@ -8,13 +9,18 @@ import { SMALLEST_FARGATE_REQUESTS, type DeploymentWorkload, httpProbes } from "
 export interface EchoServerProps {
   /** Namespace created for the echo server; a Fargate profile must select it. */
   namespace: string;
+  /** Load-balancer classes of the environment (the Helm controller's by default). */
+  classes?: LoadBalancerClasses;
 }
 
 /** The Kubernetes end-to-end test echo server (k8s.gcr.io's successor registry); it listens on 8080. */
 export const ECHO_SERVER_IMAGE = "registry.k8s.io/e2e-test-images/echoserver:2.5";
 
 /** The echo server as plain data: a Deployment of two pods of the smallest Fargate size behind an NLB Service. */
-export function echoServerWorkload(namespace: string): DeploymentWorkload {
+export function echoServerWorkload(
+  namespace: string,
+  classes: LoadBalancerClasses = loadBalancerClasses(false),
+): DeploymentWorkload {
   const labels = { "app.kubernetes.io/name": "echo-server" };
   const containerPort = 8080;
   return {
@@ -38,7 +44,7 @@ export function echoServerWorkload(namespace: string): DeploymentWorkload {
       {
         name: "echo-server",
         type: "LoadBalancer",
-        loadBalancerClass: "service.k8s.aws/nlb",
+        loadBalancerClass: classes.serviceClass,
         annotations: {
           "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
           "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
@@ -69,7 +75,7 @@ export class EchoServer extends Construct {
     const namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
     namespace.overrideLogicalId("echo_server");
 
-    this.workload = echoServerWorkload(props.namespace);
+    this.workload = echoServerWorkload(props.namespace, props.classes);
     const app = new ExposedDeployment(this, "app", { workload: this.workload, dependsOn: [namespace] });
     const service = app.services[0];
     this.url = `http://${service.status.get(0).loadBalancer.get(0).ingress.get(0).hostname}`;

@@ -1,3 +1,4 @@
+import { type LoadBalancerClasses, loadBalancerClasses } from "../lb-controller/classes";
 import { echoServerWorkload } from "./echo-server";
 import { game2048Workload } from "./game-2048";
 import type { DeploymentWorkload } from "./workload";
@@ -13,7 +14,10 @@ export interface SampleSettings {
 }
 
 /** What the workloads stack deploys, as data: nothing when the samples are off. */
-export function sampleWorkloads(settings: SampleSettings): DeploymentWorkload[] {
+export function sampleWorkloads(
+  settings: SampleSettings,
+  classes: LoadBalancerClasses = loadBalancerClasses(false),
+): DeploymentWorkload[] {
   if (!settings.enabled) return [];
-  return [game2048Workload(settings.gameNamespace), echoServerWorkload(settings.echoNamespace)];
+  return [game2048Workload(settings.gameNamespace, classes), echoServerWorkload(settings.echoNamespace, classes)];
 }
