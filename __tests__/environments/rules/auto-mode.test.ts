@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "../../../environments";
 import { computeSettings } from "../../../environments/compute";
 import { loadEnvironments } from "../../../environments/load";
-import { autoModeProblems } from "../../../environments/rules/auto-mode";
+import { addonVersionBelow, autoModeProblems } from "../../../environments/rules/auto-mode";
 import { problemsOf } from "../../support/environments";
 import { TEST_TODAY } from "../../support/synth";
 
@@ -42,7 +42,8 @@ describe("Auto Mode settings", () => {
 
   it("is an error, naming the minimum, for a Kubernetes version below 1.29", () => {
     const compute = computeSettings.parse({ autoMode: { enabled: true } });
-    expect(autoModeProblems({ kubernetesVersion: "1.28", compute })).toEqual([
+    const addons = { versions: {} };
+    expect(autoModeProblems({ kubernetesVersion: "1.28", compute, addons })).toEqual([
       {
         path: ["compute", "autoMode", "enabled"],
         message:
@@ -50,9 +51,9 @@ describe("Auto Mode settings", () => {
           "(one minor version per deploy), then enable Auto Mode",
       },
     ]);
-    expect(autoModeProblems({ kubernetesVersion: "1.29", compute })).toEqual([]);
+    expect(autoModeProblems({ kubernetesVersion: "1.29", compute, addons })).toEqual([]);
     // Off, the version does not matter.
-    expect(autoModeProblems({ kubernetesVersion: "1.28", compute: computeSettings.parse({}) })).toEqual([]);
+    expect(autoModeProblems({ kubernetesVersion: "1.28", compute: computeSettings.parse({}), addons })).toEqual([]);
   });
 
   it("is an error for an unknown built-in pool, and for one listed twice", () => {
@@ -77,5 +78,23 @@ describe("Auto Mode settings", () => {
     expect(problemsOf(withCompute({ autoMode: { enabled: true, customNodePools: [pool] } }))).toContain(
       "compute.autoMode.customNodePools[0].disruptionBudgets[0].duration: is missing",
     );
+  });
+
+  it("is an error for a kept add-on older than Auto Mode needs on a running cluster", () => {
+    const raw = withCompute({ autoMode: { enabled: true } });
+    expect(problemsOf({ ...raw, addons: { ...raw.addons, versions: { "vpc-cni": "v1.18.5-eksbuild.1" } } })).toContain(
+      'addons.versions.vpc-cni: is "v1.18.5-eksbuild.1", below v1.19.0-eksbuild.1, the oldest vpc-cni EKS supports beside Auto Mode',
+    );
+    const compute = computeSettings.parse({ autoMode: { enabled: true } });
+    expect(
+      autoModeProblems({
+        kubernetesVersion: "1.31",
+        compute,
+        addons: { versions: { "kube-proxy": "v1.31.2-eksbuild.2" } },
+      }),
+    ).toHaveLength(1);
+    expect(addonVersionBelow("v1.19.0-eksbuild.1", "v1.19.0-eksbuild.1")).toBe(false);
+    expect(addonVersionBelow("v1.9.9-eksbuild.9", "v1.19.0-eksbuild.1")).toBe(true);
+    expect(addonVersionBelow("v1.20.4-eksbuild.1", "v1.19.0-eksbuild.1")).toBe(false);
   });
 });
