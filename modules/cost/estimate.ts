@@ -15,6 +15,7 @@ import {
 import { natZones } from "../network/nat-zones";
 import { sampleWorkloads } from "../workloads/samples";
 import { type FargatePods, fargatePods } from "./fargate-pods";
+import { autoModeCostItems } from "./auto-mode";
 import { loadBalancersOf } from "./load-balancers";
 import { type PriceKey, type PriceTable, priceSource } from "./prices";
 
@@ -158,6 +159,9 @@ export function estimateCost(
       );
     }
   }
+
+  // EKS Auto Mode: its management fee per instance-hour, with the instances as usage (modules/cost/auto-mode.ts).
+  if (env.compute.autoMode.enabled) items.push(...autoModeCostItems({ instances: 0 }));
 
   // CloudWatch Logs: each group ingests its assumed volume and keeps it for the retention period.
   // VPC flow logs are vended logs, with their own ingestion price.
