@@ -22,7 +22,7 @@ describe("the Auto Mode line of the cost estimate", () => {
   });
 
   it("is absent where Auto Mode is off", () => {
-    for (const off of projectEnvironments()) {
+    for (const off of projectEnvironments().filter((e) => !e.compute.autoMode.enabled)) {
       expect(estimateCost(off, PRICES, TEST_TODAY).items.map((i) => i.item)).not.toContain(
         "EKS Auto Mode management fee",
       );
