@@ -3,6 +3,7 @@ import type { Environment } from "../environments/schema";
 import { ClusterAdminAccess } from "../modules/cluster/admin-access";
 import { clusterAdmins } from "../modules/cluster/admins";
 import { DeployingIdentity } from "../modules/cluster/deploying-identity";
+import { switchAutoModeOffWhereDeployed } from "../modules/cluster/auto-mode-off";
 import { AutoModeNodeRole } from "../modules/cluster/auto-mode-node-role";
 import { EksCluster } from "../modules/cluster/eks-cluster";
 import { FargateLogDestination } from "../modules/fargate/logging/destination";
@@ -47,11 +48,12 @@ export class ClusterStack extends PlatformStack<"cluster"> {
         ? { nodePools: autoMode.nodePools, nodeRoleArn: autoModeNodeRole?.role.arn }
         : undefined,
     });
-    new UpgradeGuard(this, "upgrade_guard", {
+    const guard = new UpgradeGuard(this, "upgrade_guard", {
       cluster,
       clusterName: env.clusterName,
       kubernetesVersion: env.kubernetesVersion,
     });
+    if (!autoMode.enabled) switchAutoModeOffWhereDeployed(cluster, guard.deployedAddress);
 
     for (const admin of clusterAdmins(env.account?.roleArn, settings.adminPrincipalArns)) {
       const first = "firstDeployer" in admin;

@@ -70,12 +70,23 @@ describe("Auto Mode in the cluster stack", () => {
     ]);
   });
 
-  it("without Auto Mode, writes the three switches off and keeps the cluster as it was created", () => {
+  it("without Auto Mode, writes the three switches off only where the deployed cluster reports them", () => {
     const off = offStack("cluster").resource;
-    expect(off.aws_eks_cluster.cluster.compute_config).toEqual({ enabled: false });
-    expect(off.aws_eks_cluster.cluster.storage_config).toEqual({ block_storage: { enabled: false } });
-    expect(off.aws_eks_cluster.cluster.kubernetes_network_config).toEqual({
-      elastic_load_balancing: { enabled: false },
+    const deployed = "data.aws_eks_cluster.deployed";
+    expect(off.aws_eks_cluster.cluster.compute_config).toBeUndefined();
+    expect(off.aws_eks_cluster.cluster.dynamic.compute_config).toEqual({
+      for_each: `\${[for c in ${deployed} : c.compute_config[0] if length(c.compute_config) > 0]}`,
+      content: {
+        enabled: false,
+        node_role_arn: '${compute_config.value.node_role_arn == "" ? null : compute_config.value.node_role_arn}',
+      },
+    });
+    expect(off.aws_eks_cluster.cluster.dynamic.storage_config).toEqual({
+      for_each: `\${[for c in ${deployed} : 1 if length(c.storage_config) > 0]}`,
+      content: { block_storage: { enabled: false } },
+    });
+    expect(off.aws_eks_cluster.cluster.kubernetes_network_config.dynamic.elastic_load_balancing.content).toEqual({
+      enabled: false,
     });
     expect(off.aws_eks_cluster.cluster.bootstrap_self_managed_addons).toBe(true);
     expect(off.aws_iam_role.auto_mode_node).toBeUndefined();

@@ -54,6 +54,8 @@ export interface DeployedClusters {
   clusters: string[];
   /** The version DescribeCluster reports. */
   version: string;
+  /** Auto Mode's settings as DescribeCluster reports them: absent on a cluster that never had Auto Mode. */
+  autoMode?: { computeConfig: Json; storageConfig: Json; elasticLoadBalancing: Json };
 }
 
 /** The local stand-in for STS and EKS; `deployed` says what is deployed, read at each request. */
@@ -97,13 +99,15 @@ export function standIn(deployed: DeployedClusters) {
               kubernetesNetworkConfig: {
                 serviceIpv4Cidr: "172.20.0.0/16",
                 ipFamily: "ipv4",
-                elasticLoadBalancing: { enabled: false },
+                ...(deployed.autoMode && { elasticLoadBalancing: deployed.autoMode.elasticLoadBalancing }),
               },
               accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
               upgradePolicy: { supportType: "EXTENDED" },
               zonalShiftConfig: { enabled: false },
-              computeConfig: { enabled: false, nodePools: [] },
-              storageConfig: { blockStorage: { enabled: false } },
+              ...(deployed.autoMode && {
+                computeConfig: deployed.autoMode.computeConfig,
+                storageConfig: deployed.autoMode.storageConfig,
+              }),
               remoteNetworkConfig: { remoteNodeNetworks: [], remotePodNetworks: [] },
               logging: { clusterLogging: [{ types: ["api", "audit", "authenticator"], enabled: true }] },
               tags: {},
@@ -450,6 +454,13 @@ export class DeployedPlanner {
     );
     this.deployed.clusters = clusters.map((c) => c.name);
     this.deployed.version = clusters[0]?.version ?? "";
+    // EKS reports Auto Mode's settings once a cluster has had them (never before).
+    const compute = clusters[0]?.compute_config?.[0];
+    this.deployed.autoMode = compute && {
+      computeConfig: { enabled: compute.enabled, nodePools: compute.node_pools, nodeRoleArn: compute.node_role_arn },
+      storageConfig: { blockStorage: { enabled: clusters[0].storage_config[0].block_storage[0].enabled } },
+      elasticLoadBalancing: { enabled: clusters[0].kubernetes_network_config[0].elastic_load_balancing[0].enabled },
+    };
   }
 
   /** The deployed state of a stack, to edit for a scenario (see `restate`). */

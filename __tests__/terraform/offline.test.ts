@@ -6,7 +6,9 @@ import type { Environment } from "../../environments/schema";
 import { ADDON_NAMES } from "../../modules/addons/versions";
 import { clusterAdmins } from "../../modules/cluster/admins";
 import { COMPONENTS, type Component, stackId } from "../../stacks/contract";
-import { projectEnvironments, synthesizedProject } from "../support/synth";
+import { loadEnvironments } from "../../environments/load";
+import { autoModeVariant } from "../support/auto-mode";
+import { projectEnvironments, synthesize, TEST_TODAY } from "../support/synth";
 import { requireTerraform, terraform, type TerraformResult, writeCliConfig } from "./harness";
 import { awsOnly, buildWorkspace, plannedChanges, plannedCreates, type Workspace } from "./workspace";
 
@@ -33,10 +35,12 @@ function expectedCreates(env: Environment, component: Component): number {
       // cluster, its role and 2 policy attachments, KMS key and alias, control-plane and pod log groups,
       // OIDC provider, Fargate logging policy; per cluster admin (deploy role, listed admins, or the first
       // deployer) an access entry and its association; per profile a pod execution role, 2 attachments, the profile
+      // with Auto Mode, the cluster role's 4 Auto Mode policies, and with built-in pools the node role and its 2 attachments
       return (
         10 +
         2 * clusterAdmins(env.account?.roleArn, env.cluster.adminPrincipalArns).length +
-        4 * env.cluster.fargateProfiles.length
+        4 * env.cluster.fargateProfiles.length +
+        (env.compute.autoMode.enabled ? 4 + (env.compute.autoMode.nodePools.length > 0 ? 3 : 0) : 0)
       );
     case "addons":
       // one per managed add-on (coredns, vpc-cni, kube-proxy), and the Fluent Bit process log group
@@ -52,12 +56,18 @@ function expectedCreates(env: Environment, component: Component): number {
   }
 }
 
+// The project's environments, and the default one with EKS Auto Mode on (its own names), planned together.
+const ENVIRONMENTS_CHECKED = [
+  ...projectEnvironments(),
+  ...loadEnvironments([autoModeVariant()], TEST_TODAY).environments,
+];
+
 const EXPECTED_CREATES: Record<string, number> = Object.fromEntries(
-  projectEnvironments().flatMap((env) => COMPONENTS.map((c) => [stackId(env.name, c), expectedCreates(env, c)])),
+  ENVIRONMENTS_CHECKED.flatMap((env) => COMPONENTS.map((c) => [stackId(env.name, c), expectedCreates(env, c)])),
 );
 
 describe("offline Terraform checks", () => {
-  const synth = synthesizedProject();
+  const synth = synthesize(ENVIRONMENTS_CHECKED);
   let workspace: Workspace;
   let cliConfig: string;
   let validate: TerraformResult;

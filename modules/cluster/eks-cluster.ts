@@ -57,18 +57,16 @@ const AUTO_MODE_CLUSTER_POLICIES = [
 ];
 
 /**
- * The cluster arguments of Auto Mode: compute, block storage and load balancing, all on or all off (EKS
- * refuses anything else; provider docs, r/eks_cluster "EKS Cluster with EKS Auto Mode"). Off, the blocks are
- * written with `enabled = false`, so a cluster that had Auto Mode has it switched off rather than left as is.
+ * The cluster arguments of Auto Mode on: compute, block storage and load balancing together (EKS refuses
+ * anything else; provider docs, r/eks_cluster "EKS Cluster with EKS Auto Mode"). Off, they are written only
+ * where the deployed cluster has them (auto-mode-off.ts).
  */
 function autoModeConfig(autoMode: AutoModeProps | undefined) {
-  const enabled = autoMode !== undefined;
+  if (!autoMode) return {};
   return {
-    computeConfig: enabled
-      ? { enabled, nodePools: autoMode.nodePools, nodeRoleArn: autoMode.nodeRoleArn }
-      : { enabled },
-    storageConfig: { blockStorage: { enabled } },
-    kubernetesNetworkConfig: { elasticLoadBalancing: { enabled } },
+    computeConfig: { enabled: true, nodePools: autoMode.nodePools, nodeRoleArn: autoMode.nodeRoleArn },
+    storageConfig: { blockStorage: { enabled: true } },
+    kubernetesNetworkConfig: { elasticLoadBalancing: { enabled: true } },
   };
 }
 
