@@ -244,7 +244,9 @@ function known(after: Json, unknown: Json, block: Json, resourceType: string, na
     const attribute = block.attributes?.[key];
     const nested = block.block_types?.[key];
     if (marker === true) {
-      result[key] = attribute ? mockValue(attribute.type, key, resourceType, name, top) : [];
+      // A whole block only AWS knows: the resource's default where fakes.ts gives one (top level), else none.
+      const blockDefault = after === top ? MOCK_RESOURCE_DEFAULTS[resourceType]?.[key] : undefined;
+      result[key] = attribute ? mockValue(attribute.type, key, resourceType, name, top) : (blockDefault ?? []);
     } else if (nested && Array.isArray(marker)) {
       result[key] = (after?.[key] ?? []).map((item: Json, i: number) =>
         known(item, marker[i], nested.block, resourceType, name, top),
