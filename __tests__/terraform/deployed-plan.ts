@@ -18,7 +18,7 @@ import { join, resolve } from "node:path";
 import { COMPONENTS } from "../../stacks/contract";
 import type { StackJson } from "../support/synth";
 import { FAKE_OUTPUTS, MOCK_RESOURCE_DEFAULTS } from "./fakes";
-import { providerMirror } from "./harness";
+import { writeCliConfig } from "./harness";
 import { awsOnly } from "./workspace";
 
 const ACCOUNT = "123456789012";
@@ -244,9 +244,11 @@ function known(after: Json, unknown: Json, block: Json, resourceType: string, na
     const attribute = block.attributes?.[key];
     const nested = block.block_types?.[key];
     if (marker === true) {
-      // A whole block only AWS knows: the resource's default where fakes.ts gives one (top level), else none.
+      // A whole block only AWS knows: the resource's default where fakes.ts gives one (top level; a block of
+      // at most one is given as its object), else none.
       const blockDefault = after === top ? MOCK_RESOURCE_DEFAULTS[resourceType]?.[key] : undefined;
-      result[key] = attribute ? mockValue(attribute.type, key, resourceType, name, top) : (blockDefault ?? []);
+      const blocks = blockDefault === undefined ? [] : [blockDefault].flat();
+      result[key] = attribute ? mockValue(attribute.type, key, resourceType, name, top) : blocks;
     } else if (nested && Array.isArray(marker)) {
       result[key] = (after?.[key] ?? []).map((item: Json, i: number) =>
         known(item, marker[i], nested.block, resourceType, name, top),
@@ -315,17 +317,6 @@ export function writeState(path: string, resources: StateResource[], outputs: Js
   mkdirSync(resolve(path, ".."), { recursive: true });
   const state = { version: 4, terraform_version: "1.11.4", serial, lineage: "deployed-plan", outputs, resources };
   writeFileSync(path, JSON.stringify(state, null, 2));
-}
-
-/** Terraform's CLI config installing hashicorp/aws from the mirror (TF_PROVIDER_MIRROR), and nothing else. */
-export function writeMirrorConfig(dir: string): string {
-  const file = join(dir, "offline.tfrc");
-  writeFileSync(
-    file,
-    `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(providerMirror())}\n` +
-      `    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
-  );
-  return file;
 }
 
 /** The provider settings that send STS and EKS to the stand-in and skip the credential checks. */
@@ -411,7 +402,7 @@ export class DeployedPlanner {
     const server = standIn(deployed);
     await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new DeployedPlanner(dir, endpoint, server, terraformEnv(writeMirrorConfig(dir), pluginCache), deployed);
+    return new DeployedPlanner(dir, endpoint, server, terraformEnv(writeCliConfig(dir), pluginCache), deployed);
   }
 
   private stackDir(id: string): string {

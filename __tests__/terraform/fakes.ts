@@ -19,10 +19,14 @@ export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {
     identity: [
       { oidc: [{ issuer: "https://oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF" }] },
     ],
-    // EKS reports the service network of every cluster; load balancing only once it has had Auto Mode.
-    kubernetes_network_config: [
-      { ip_family: "ipv4", service_ipv4_cidr: "172.20.0.0/16", service_ipv6_cidr: "", elastic_load_balancing: [] },
-    ],
+    // EKS reports the service network of every cluster; load balancing only once it has had Auto Mode. A
+    // block of at most one, so an object, as Terraform's mocks take it.
+    kubernetes_network_config: {
+      ip_family: "ipv4",
+      service_ipv4_cidr: "172.20.0.0/16",
+      service_ipv6_cidr: "",
+      elastic_load_balancing: [],
+    },
   },
   aws_iam_openid_connect_provider: {
     arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF`,
