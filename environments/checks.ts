@@ -11,7 +11,7 @@ import { platformWorkloads } from "../modules/compute/platform-workloads";
 import { placementSummary } from "../modules/compute/summary";
 import type { FargateSize } from "../modules/fargate/size";
 import { awsLoggingDataProblems } from "../modules/fargate/logging/config-data";
-import { sampleWorkloads } from "../modules/workloads/samples";
+import { environmentSamples } from "../modules/workloads/samples";
 import { EnvironmentError, invalidEnvironment } from "./error";
 import { kubernetesVersionWarning } from "./rules/kubernetes-version";
 import { fargateQuotaWarnings } from "./rules/quotas";
@@ -41,10 +41,7 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
       ),
     );
   }
-  const placed = checkWorkloads(env.name, capacityOf(env), [
-    ...platformWorkloads(env),
-    ...sampleWorkloads(env.workloads),
-  ]);
+  const placed = checkWorkloads(env.name, capacityOf(env), [...platformWorkloads(env), ...environmentSamples(env)]);
 
   const warnings: string[] = [];
   // Extended support's price, or a version newer than the calendar; then EKS quotas AWS raises on request.

@@ -13,6 +13,8 @@ export interface Consequence {
   text: string | ((block: string) => string);
   /** Where that comes from. */
   source: string;
+  /** Applies to an in-place update too: the change replaces something outside Terraform (a load balancer). */
+  onUpdate?: boolean;
 }
 
 // The principal an access entry had: the first value of principal_arn in its part of the plan, which is
@@ -76,6 +78,27 @@ export const CONSEQUENCES: readonly Consequence[] = [
       "what it encrypts, the cluster's Kubernetes secrets, cannot be decrypted, and never again once the " +
       "key is deleted.",
     source: "https://docs.aws.amazon.com/kms/latest/cryptographic-details/key-deletion.html",
+  },
+  {
+    // A Service's load-balancer class cannot change in place (Kubernetes API: spec.loadBalancerClass is
+    // immutable); moving between the Helm controller and EKS Auto Mode recreates the Service.
+    type: "kubernetes_service_v1",
+    when: /load_balancer_class\s+=\s+"[^"]*"\s+->/,
+    text:
+      "Its NLB is replaced: the controller of the old class deletes the load balancer and the one of the new " +
+      "class makes another, with a new DNS name, so clients reach nothing until they resolve the new name " +
+      "(docs/auto-mode.md says how to move without downtime).",
+    source: "https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-class",
+  },
+  {
+    type: "kubernetes_ingress_v1",
+    when: /ingress_class_name\s+=\s+"[^"]*"\s+->/,
+    onUpdate: true,
+    text:
+      "Its ALB is replaced although the Ingress is only updated: the controller of the old class deletes its " +
+      "load balancer and the one of the new class makes another, with a new DNS name, so clients reach " +
+      "nothing until they resolve the new name (docs/auto-mode.md says how to move without downtime).",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/auto-configure-alb.html",
   },
   {
     type: "aws_cloudwatch_log_group",

@@ -15,12 +15,12 @@ export type StackRun =
 /** How a stack's plan went. */
 export type PlanStatus = "changes" | "no changes" | "upstream not deployed" | "failed" | "not synthesized";
 
-/** A resource the plan replaces or destroys, and what that breaks. */
+/** A resource the plan replaces or destroys (or updates, where that replaces something outside Terraform), and what that breaks. */
 export interface Breakage {
   /** Terraform address, e.g. aws_eks_fargate_profile.kube_system. */
   address: string;
   /** What the plan does to it. */
-  action: "replaced" | "destroyed";
+  action: "replaced" | "destroyed" | "updated";
   /** What that breaks, in one plain sentence (scripts/plan-consequences.ts). */
   consequence: string;
 }
@@ -125,12 +125,14 @@ export function breakages(body: string): Breakage[] {
   const found: { rank: number; breakage: Breakage }[] = [];
   lines.forEach((line, i) => {
     const header = RESOURCE_HEADER.exec(line);
-    if (!header || !["replaced", "destroyed"].includes(header[3])) return;
+    if (!header || !["replaced", "destroyed", "updated"].includes(header[3])) return;
     const address = header[1];
     const end = lines.findIndex((l, j) => j > i && (RESOURCE_HEADER.test(l) || PLAN_LINE.test(l)));
     const block = lines.slice(i, end < 0 ? undefined : end).join("\n");
     const type = address.split(".")[0];
-    const rank = CONSEQUENCES.findIndex((c) => c.type === type && (!c.when || c.when.test(block)));
+    const rank = CONSEQUENCES.findIndex(
+      (c) => c.type === type && (!c.when || c.when.test(block)) && (header[3] !== "updated" || c.onUpdate),
+    );
     if (rank < 0) return;
     const { text } = CONSEQUENCES[rank];
     const consequence = typeof text === "string" ? text : text(block);

@@ -41,6 +41,10 @@ export class AddonsStack extends PlatformStack<"addons"> {
       processLogKmsKeyArn: network.get("logs_kms_key_arn"),
     });
 
+    // With Auto Mode on, the three stay: coredns serves the Fargate pods' DNS (Auto Mode's DNS runs on its own
+    // nodes only), vpc-cni and kube-proxy serve managed node groups; from the versions the Auto Mode rules
+    // require (environments/rules/auto-mode.ts) their DaemonSets skip Auto Mode's nodes, so nothing runs twice
+    // (EKS user guide, auto-enable-existing.html, "Required add-on versions"; docs/auto-mode.md).
     const versions = addonVersions(env.kubernetesVersion, env.addons.versions);
     const coredns = new EksAddon(this, "addon_coredns", {
       clusterName,

@@ -3,6 +3,9 @@ import type { Environment } from "../environments/schema";
 import { ClusterAdminAccess } from "../modules/cluster/admin-access";
 import { clusterAdmins } from "../modules/cluster/admins";
 import { DeployingIdentity } from "../modules/cluster/deploying-identity";
+import { switchAutoModeOffWhereDeployed } from "../modules/cluster/auto-mode-off";
+import { autoModeNodeRoleName } from "../modules/cluster/names";
+import { AUTO_MODE_NODE_POLICIES, NodeRole } from "../modules/compute/node-role";
 import { EksCluster } from "../modules/cluster/eks-cluster";
 import { FargateLogDestination } from "../modules/fargate/logging/destination";
 import { fargateProfileChain } from "../modules/fargate/profiles";
@@ -19,6 +22,17 @@ export class ClusterStack extends PlatformStack<"cluster"> {
     const privateSubnetIds = network.get("private_subnet_ids");
 
     const identity = new DeployingIdentity(this, "identity");
+    const { autoMode } = env.compute;
+    // EKS wants a node role only with built-in pools; custom pools use the `default` NodeClass, hence that role.
+    const autoModeNodeRole =
+      autoMode.enabled && autoMode.nodePools.length > 0
+        ? new NodeRole(this, "auto_mode_node", {
+            name: autoModeNodeRoleName(env.clusterName),
+            description: `EKS Auto Mode nodes of ${env.clusterName}`,
+            partition: identity.partition,
+            managedPolicies: AUTO_MODE_NODE_POLICIES,
+          })
+        : undefined;
     const { cluster } = new EksCluster(this, "eks", {
       name: env.clusterName,
       kubernetesVersion: env.kubernetesVersion,
@@ -33,12 +47,16 @@ export class ClusterStack extends PlatformStack<"cluster"> {
       authenticationMode: settings.authenticationMode,
       accountId: identity.accountId,
       partition: identity.partition,
+      autoMode: autoMode.enabled
+        ? { nodePools: autoMode.nodePools, nodeRoleArn: autoModeNodeRole?.role.arn }
+        : undefined,
     });
-    new UpgradeGuard(this, "upgrade_guard", {
+    const guard = new UpgradeGuard(this, "upgrade_guard", {
       cluster,
       clusterName: env.clusterName,
       kubernetesVersion: env.kubernetesVersion,
     });
+    if (!autoMode.enabled) switchAutoModeOffWhereDeployed(cluster, guard.deployedAddress);
 
     const admins = clusterAdmins(env.account?.roleArn, settings.adminPrincipalArns, settings.keepFirstDeployerAccess);
     const firstDeployer = admins.find((admin) => "firstDeployer" in admin)?.terraformName;

@@ -2,6 +2,7 @@ import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
 import { launchTemplateName, nodeRoleName, terraformName } from "../modules/cluster/names";
 import { stackDefaultTags } from "../modules/cluster/tags";
+import { AutoModeNodePools } from "../modules/compute/auto-mode-node-pools";
 import { KarpenterNodePools } from "../modules/compute/karpenter/node-pools";
 import { ManagedNodeGroup } from "../modules/compute/node-group";
 import { planNodeGroup } from "../modules/compute/node-groups";
@@ -20,15 +21,16 @@ export interface ComputeUpstreams {
 }
 
 /**
- * `<env>-compute`: the environment's nodes beyond Fargate: managed node groups, and Karpenter's
- * EC2NodeClass and NodePools (Kubernetes objects whose CRDs the add-ons stack installed). Empty
- * without any, so it keeps its place in the chain.
+ * `<env>-compute`: the environment's nodes beyond Fargate: managed node groups, Auto Mode's custom
+ * NodePools, and Karpenter's EC2NodeClass and NodePools (Kubernetes objects whose kinds the cluster and
+ * add-ons stacks brought). Empty without any, so it keeps its place in the chain.
  */
 export class ComputeStack extends PlatformStack<"compute"> {
   constructor(scope: Construct, env: Environment, upstreams: ComputeUpstreams) {
     super(scope, env, "compute");
-    const { nodeGroups: groups, karpenter } = env.compute;
-    if (groups.length === 0 && !karpenter.enabled) {
+    const { nodeGroups: groups, karpenter, autoMode } = env.compute;
+    const autoModePools = autoMode.enabled ? autoMode.customNodePools : [];
+    if (groups.length === 0 && !karpenter.enabled && autoModePools.length === 0) {
       this.addDependency(upstreams.addons);
       this.outputs({ node_group_names: [], node_role_arn: "", node_pool_names: [] });
       return;
@@ -69,9 +71,12 @@ export class ComputeStack extends PlatformStack<"compute"> {
           })()
         : undefined;
 
+    // NodePools are Kubernetes objects: Auto Mode's kind exists once the cluster stack switched it on,
+    // Karpenter's once the add-ons stack installed its chart.
+    if (karpenter.enabled || autoModePools.length > 0) this.connectToCluster(cluster, ["kubernetes"]);
+    if (autoModePools.length > 0) new AutoModeNodePools(this, "auto_mode", { pools: autoModePools });
     const pools = addons
       ? (() => {
-          this.connectToCluster(cluster, ["kubernetes"]);
           return new KarpenterNodePools(this, "karpenter", {
             clusterName: env.clusterName,
             nodeRoleName: addons.get("karpenter_node_role_name"),
@@ -86,7 +91,7 @@ export class ComputeStack extends PlatformStack<"compute"> {
     this.outputs({
       node_group_names: managed?.nodeGroups.map((g) => g.nodeGroup.nodeGroupName) ?? [],
       node_role_arn: managed?.role.role.arn ?? "",
-      node_pool_names: pools ? karpenter.nodePools.map((p) => p.name) : [],
+      node_pool_names: [...(pools ? karpenter.nodePools : []), ...autoModePools].map((p) => p.name),
     });
   }
 }

@@ -137,7 +137,7 @@ export const CONTRACT = {
     },
     node_pool_names: {
       kind: "list",
-      description: "Karpenter NodePools this stack declares; empty without them",
+      description: "NodePools this stack declares (Karpenter's, or Auto Mode's custom pools); empty without them",
       readBy: [],
     },
   },

@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { AutoModeIngressClass } from "../modules/lb-controller/auto-mode-ingress-class";
 import { LbController } from "../modules/lb-controller/lb-controller";
 import { lbControllerRoleName } from "../modules/cluster/names";
 import { PlatformStack } from "./platform-stack";
@@ -14,7 +15,13 @@ export interface LbControllerUpstreams {
   compute: PlatformStack<"compute">;
 }
 
-/** `<env>-lb-controller`: the AWS Load Balancer Controller, its IRSA role and Helm release. */
+/**
+ * `<env>-lb-controller`: the controllers of the environment's load-balancer classes, one per class
+ * (modules/lb-controller/classes.ts): the AWS Load Balancer Controller, its IRSA role and Helm release, for
+ * "alb" and service.k8s.aws/nlb; with Auto Mode also Auto Mode's ALB IngressClass, whose load balancers Auto
+ * Mode makes. The Helm controller stays while Auto Mode is on: it must run to delete the load balancers it
+ * made and release their finalizers when the workloads move to Auto Mode's classes (docs/auto-mode.md).
+ */
 export class LbControllerStack extends PlatformStack<"lb-controller"> {
   constructor(scope: Construct, env: Environment, upstreams: LbControllerUpstreams) {
     super(scope, env, "lb-controller");
@@ -22,7 +29,9 @@ export class LbControllerStack extends PlatformStack<"lb-controller"> {
     const cluster = this.upstream(upstreams.cluster);
     this.addDependency(upstreams.compute);
 
-    const { clusterName } = this.connectToCluster(cluster, ["helm"]);
+    const autoMode = env.compute.autoMode.enabled;
+    const { clusterName } = this.connectToCluster(cluster, autoMode ? ["helm", "kubernetes"] : ["helm"]);
+    if (autoMode) new AutoModeIngressClass(this, "auto_mode_ingress_class");
 
     const controller = new LbController(this, "lb_controller", {
       clusterName,

@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import type { Environment } from "../environments/schema";
+import { loadBalancerClasses } from "../modules/lb-controller/classes";
 import { EchoServer } from "../modules/workloads/echo-server";
 import { Game2048 } from "../modules/workloads/game-2048";
 import { PlatformStack } from "./platform-stack";
@@ -33,8 +34,10 @@ export class WorkloadsStack extends PlatformStack<"workloads"> {
       return;
     }
     const { gameNamespace, echoNamespace, autoscaling } = env.workloads;
-    const game = new Game2048(this, "game_2048", { namespace: gameNamespace, autoscaling });
-    const echo = new EchoServer(this, "echo_server", { namespace: echoNamespace, autoscaling });
+    // The classes of the controller that balances the loads: Auto Mode's, or the Helm-installed one's.
+    const classes = loadBalancerClasses(env.compute.autoMode.enabled);
+    const game = new Game2048(this, "game_2048", { namespace: gameNamespace, autoscaling, classes });
+    const echo = new EchoServer(this, "echo_server", { namespace: echoNamespace, autoscaling, classes });
 
     this.outputs({
       game_url: game.url,

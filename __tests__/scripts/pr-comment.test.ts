@@ -333,6 +333,27 @@ describe("what replacements and deletions break", () => {
     ]);
   });
 
+  it("explains the load balancer a class change replaces: a Service recreated, an Ingress updated", () => {
+    const body = [
+      "  # kubernetes_ingress_v1.ingress_2048 (game_2048/app/ingress) will be updated in-place",
+      '  ~ resource "kubernetes_ingress_v1" "ingress_2048" {',
+      "      ~ spec {",
+      '          ~ ingress_class_name = "alb" -> "eks-auto-alb"',
+      "  # kubernetes_service_v1.echo_server will be replaced",
+      '          ~ load_balancer_class = "service.k8s.aws/nlb" -> "eks.amazonaws.com/nlb" # forces replacement',
+      "  # kubernetes_deployment_v1.echo_server will be updated in-place",
+      '          ~ replicas = "2" -> "3"',
+      "Plan: 1 to add, 2 to change, 1 to destroy.",
+    ].join("\n");
+    const found = breakages(body);
+    expect(found.map((b) => `${b.address} ${b.action}`)).toEqual([
+      "kubernetes_service_v1.echo_server replaced",
+      "kubernetes_ingress_v1.ingress_2048 updated",
+    ]);
+    expect(found[0].consequence).toMatch(/^Its NLB is replaced: .* new DNS name/);
+    expect(found[1].consequence).toMatch(/^Its ALB is replaced although the Ingress is only updated/);
+  });
+
   it("puts them under the table, one item per stack and consequence, heaviest first", () => {
     const comment = renderComment({
       environment: "dev",

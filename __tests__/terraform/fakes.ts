@@ -19,6 +19,14 @@ export const MOCK_RESOURCE_DEFAULTS: Record<string, Record<string, unknown>> = {
     identity: [
       { oidc: [{ issuer: "https://oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF" }] },
     ],
+    // EKS reports the service network of every cluster; load balancing only once it has had Auto Mode. A
+    // block of at most one, so an object, as Terraform's mocks take it.
+    kubernetes_network_config: {
+      ip_family: "ipv4",
+      service_ipv4_cidr: "172.20.0.0/16",
+      service_ipv6_cidr: "",
+      elastic_load_balancing: [],
+    },
   },
   // A node group takes its launch template's id, which the provider checks starts with "lt-".
   aws_launch_template: { id: "lt-0123456789abcdef0", latest_version: 1 },
@@ -50,6 +58,8 @@ export const MOCK_DATA_DEFAULTS: Record<string, Record<string, unknown>> = {
   aws_partition: { partition: "aws", dns_suffix: "amazonaws.com", reverse_dns_prefix: "com.amazonaws" },
   // The region's EKS clusters, read by the upgrade guard: none, as on a first deploy.
   aws_eks_clusters: { names: [] },
+  // A deployed cluster (where a test lists one) that never had Auto Mode: EKS reports none of its settings.
+  aws_eks_cluster: { compute_config: [], storage_config: [], kubernetes_network_config: [] },
 };
 
 /** The session of another identity of the same account, planning after the first deploy. */

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { policyAttachmentId } from "../../modules/compute/node-role";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +30,9 @@ const KARPENTER_ADDRESSES = [
   "aws_iam_policy.karpenter",
   "aws_iam_role_policy_attachment.karpenter",
   "aws_iam_role.karpenter_node",
-  ...karpenterNodePolicyNames(false).map((policy) => `aws_iam_role_policy_attachment.karpenter_node_${policy}`),
+  ...karpenterNodePolicyNames(false).map(
+    (policy) => `aws_iam_role_policy_attachment.${policyAttachmentId("karpenter_node", policy)}`,
+  ),
   "aws_eks_access_entry.karpenter_node",
   "aws_sqs_queue.karpenter",
   "aws_sqs_queue_policy.karpenter",

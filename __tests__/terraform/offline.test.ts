@@ -7,7 +7,9 @@ import { ADDON_NAMES } from "../../modules/addons/versions";
 import { clusterAdmins } from "../../modules/cluster/admins";
 import { INTERRUPTION_EVENTS } from "../../modules/compute/karpenter/interruption-events";
 import { COMPONENTS, type Component, stackId } from "../../stacks/contract";
-import { projectEnvironments, synthesizedProject } from "../support/synth";
+import { loadEnvironments } from "../../environments/load";
+import { autoModeVariant } from "../support/auto-mode";
+import { projectEnvironments, synthesize, TEST_TODAY } from "../support/synth";
 import { requireTerraform, terraform, type TerraformResult, writeCliConfig } from "./harness";
 import { awsOnly, buildWorkspace, plannedChanges, plannedCreates, type Workspace } from "./workspace";
 
@@ -35,12 +37,14 @@ function expectedCreates(env: Environment, component: Component): number {
       // cluster, its role and 2 policy attachments, KMS key and alias, control-plane and pod log groups,
       // OIDC provider, Fargate logging policy; per cluster admin (deploy role, listed admins, or the first
       // deployer) an access entry and its association; per profile a pod execution role, 2 attachments, the profile
+      // with Auto Mode, the cluster role's 4 Auto Mode policies, and with built-in pools the node role and its 2 attachments
       return (
         10 +
         2 *
           clusterAdmins(env.account?.roleArn, env.cluster.adminPrincipalArns, env.cluster.keepFirstDeployerAccess)
             .length +
-        4 * env.cluster.fargateProfiles.length
+        4 * env.cluster.fargateProfiles.length +
+        (env.compute.autoMode.enabled ? 4 + (env.compute.autoMode.nodePools.length > 0 ? 3 : 0) : 0)
       );
     case "addons":
       // one per managed add-on, vpc-cni's IRSA role and its attachment of AmazonEKS_CNI_Policy, the Fluent
@@ -73,12 +77,18 @@ function expectedCreates(env: Environment, component: Component): number {
  */
 const KARPENTER_AWS_RESOURCES = 3 + 4 + 2 + 2 * INTERRUPTION_EVENTS.length;
 
+// The project's environments, and the default one with EKS Auto Mode on (its own names), planned together.
+const ENVIRONMENTS_CHECKED = [
+  ...projectEnvironments(),
+  ...loadEnvironments([autoModeVariant()], TEST_TODAY).environments,
+];
+
 const EXPECTED_CREATES: Record<string, number> = Object.fromEntries(
-  projectEnvironments().flatMap((env) => COMPONENTS.map((c) => [stackId(env.name, c), expectedCreates(env, c)])),
+  ENVIRONMENTS_CHECKED.flatMap((env) => COMPONENTS.map((c) => [stackId(env.name, c), expectedCreates(env, c)])),
 );
 
 describe("offline Terraform checks", () => {
-  const synth = synthesizedProject();
+  const synth = synthesize(ENVIRONMENTS_CHECKED);
   let workspace: Workspace;
   let cliConfig: string;
   let validate: TerraformResult;

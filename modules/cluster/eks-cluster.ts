@@ -35,6 +35,39 @@ export interface EksClusterProps {
   accountId: string;
   /** ARN partition of the account. */
   partition: string;
+  /** EKS Auto Mode: undefined when off; on, its built-in node pools and the role their nodes run with. */
+  autoMode?: AutoModeProps;
+}
+
+/** EKS Auto Mode's cluster settings. */
+export interface AutoModeProps {
+  /** Built-in node pools ("general-purpose", "system"); may be empty. */
+  nodePools: string[];
+  /** Role of the nodes; required by EKS when nodePools is not empty. */
+  nodeRoleArn?: string;
+}
+
+// The cluster role's policies for Auto Mode: EKS manages instances, EBS volumes, load balancers and network
+// interfaces with it (EKS user guide, auto-learn-iam.html and auto-enable-existing.html).
+const AUTO_MODE_CLUSTER_POLICIES = [
+  ["cluster_compute", "AmazonEKSComputePolicy"],
+  ["cluster_block_storage", "AmazonEKSBlockStoragePolicy"],
+  ["cluster_load_balancing", "AmazonEKSLoadBalancingPolicy"],
+  ["cluster_networking", "AmazonEKSNetworkingPolicy"],
+];
+
+/**
+ * The cluster arguments of Auto Mode on: compute, block storage and load balancing together (EKS refuses
+ * anything else; provider docs, r/eks_cluster "EKS Cluster with EKS Auto Mode"). Off, they are written only
+ * where the deployed cluster has them (auto-mode-off.ts).
+ */
+function autoModeConfig(autoMode: AutoModeProps | undefined) {
+  if (!autoMode) return {};
+  return {
+    computeConfig: { enabled: true, nodePools: autoMode.nodePools, nodeRoleArn: autoMode.nodeRoleArn },
+    storageConfig: { blockStorage: { enabled: true } },
+    kubernetesNetworkConfig: { elasticLoadBalancing: { enabled: true } },
+  };
 }
 
 /**
@@ -58,7 +91,14 @@ export class EksCluster extends Construct {
       description: `EKS control plane of ${props.name}`,
       assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "eks.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Service: "eks.amazonaws.com" },
+            // Auto Mode tags the sessions it opens with this role (EKS user guide, auto-cluster-iam-role.html).
+            Action: props.autoMode ? ["sts:AssumeRole", "sts:TagSession"] : "sts:AssumeRole",
+          },
+        ],
       }),
     });
     this.role.overrideLogicalId("cluster");
@@ -66,6 +106,7 @@ export class EksCluster extends Construct {
     const attachments = [
       ["cluster_policy", "AmazonEKSClusterPolicy"],
       ["cluster_vpc_resource_controller", "AmazonEKSVPCResourceController"],
+      ...(props.autoMode ? AUTO_MODE_CLUSTER_POLICIES : []),
     ].map(([logicalId, policy]) => {
       const attachment = new IamRolePolicyAttachment(this, `attach_${logicalId}`, {
         role: this.role.name,
@@ -116,9 +157,19 @@ export class EksCluster extends Construct {
       upgradePolicy: { supportType: props.supportType },
       encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.key.arn } },
       enabledClusterLogTypes: props.logTypes,
-      // The policies must be attached while the cluster is created and deleted.
+      ...autoModeConfig(props.autoMode),
+      // The policies must be attached while the cluster is created, updated (Auto Mode) and deleted.
       dependsOn: [logGroup, ...attachments],
     });
     this.cluster.overrideLogicalId("cluster");
+    // EKS refuses to create an Auto Mode cluster that bootstraps self-managed add-ons, and the attribute
+    // forces a new cluster (hashicorp/terraform-provider-aws pull 40415; terraform-aws-eks issues 3266
+    // and 3372). So it is decided once, at creation, and a later change is ignored: enabling Auto Mode on a
+    // running cluster updates it in place (EKS user guide, auto-enable-existing.html).
+    this.cluster.bootstrapSelfManagedAddons = !props.autoMode;
+    this.cluster.lifecycle = {
+      ...this.cluster.lifecycle,
+      ignoreChanges: ["bootstrap_self_managed_addons"],
+    };
   }
 }

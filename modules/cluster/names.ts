@@ -13,6 +13,11 @@ export function clusterRoleName(clusterName: string): string {
   return `${clusterName}-cluster`;
 }
 
+/** The IAM role of EKS Auto Mode's nodes (the role its built-in node pools and `default` NodeClass launch with). */
+export function autoModeNodeRoleName(clusterName: string): string {
+  return `${clusterName}-auto-node`;
+}
+
 /** The pod execution role of one Fargate profile. */
 export function podExecutionRoleName(clusterName: string, profileName: string): string {
   return `${clusterName}-fargate-${profileName}`;
@@ -104,8 +109,12 @@ export interface IamNamedEnvironment {
   clusterName: string;
   /** Fargate profiles, whose pod execution roles are IAM roles. */
   cluster: { fargateProfiles: readonly { name: string }[] };
-  /** Node groups, whose nodes share one IAM role; Karpenter's controller and nodes, which have their own. */
-  compute: { nodeGroups: readonly unknown[]; karpenter: { enabled: boolean } };
+  /** Node groups, whose nodes share one IAM role; Karpenter's controller and nodes and Auto Mode's nodes, which have their own. */
+  compute: {
+    nodeGroups: readonly unknown[];
+    karpenter: { enabled: boolean };
+    autoMode: { enabled: boolean; nodePools: readonly unknown[] };
+  };
 }
 
 /**
@@ -129,6 +138,9 @@ export function accountWideNames(env: IamNamedEnvironment): string[] {
     ...(env.compute.nodeGroups.length > 0 ? [`role/${nodeRoleName(clusterName)}`] : []),
     `role/${vpcCniRoleName(clusterName)}`,
     ...(env.compute.karpenter.enabled ? karpenterNames : []),
+    ...(env.compute.autoMode.enabled && env.compute.autoMode.nodePools.length > 0
+      ? [`role/${autoModeNodeRoleName(clusterName)}`]
+      : []),
   ];
 }
 

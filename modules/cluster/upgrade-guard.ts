@@ -65,6 +65,9 @@ export interface UpgradeGuardProps {
  * `aws_eks_cluster` (eks:DescribeCluster) reads this one only if it exists, so a first deploy passes.
  */
 export class UpgradeGuard extends Construct {
+  /** Terraform address of the deployed cluster's data source (no instance before the first deploy). */
+  readonly deployedAddress = `data.${DataAwsEksCluster.tfResourceType}.deployed`;
+
   constructor(scope: Construct, id: string, props: UpgradeGuardProps) {
     super(scope, id);
     const clusters = new DataAwsEksClusters(this, "in_region", {});
@@ -74,11 +77,7 @@ export class UpgradeGuard extends Construct {
       count: Token.asNumber(Fn.conditional(Fn.contains(clusters.names, props.clusterName), 1, 0)),
     });
     deployed.overrideLogicalId("deployed");
-    const conditions = upgradeConditions(
-      `data.${DataAwsEksCluster.tfResourceType}.deployed`,
-      props.clusterName,
-      props.kubernetesVersion,
-    );
+    const conditions = upgradeConditions(this.deployedAddress, props.clusterName, props.kubernetesVersion);
     const lifecycle = props.cluster.lifecycle ?? {};
     props.cluster.lifecycle = { ...lifecycle, precondition: [...(lifecycle.precondition ?? []), ...conditions] };
   }

@@ -8,6 +8,17 @@ import { Construct } from "constructs";
  */
 export const WORKER_NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"] as const;
 
+/**
+ * What EKS Auto Mode's nodes need (EKS user guide, auto-create-node-role.html). Their role gets no access
+ * entry here: while built-in node pools are on, EKS creates the role's EC2 access entry with
+ * AmazonEKSAutoNodePolicy itself, and a second one fails as a duplicate (terraform-aws-modules/terraform-aws-eks
+ * issues 3241 and 3578).
+ */
+export const AUTO_MODE_NODE_POLICIES = [
+  "AmazonEKSWorkerNodeMinimalPolicy",
+  "AmazonEC2ContainerRegistryPullOnly",
+] as const;
+
 /** Settings of the node role. */
 export interface NodeRoleProps {
   /** Role name. */
@@ -48,10 +59,15 @@ export class NodeRole extends Construct {
         role: this.role.name,
         policyArn: `arn:${props.partition}:iam::aws:policy/${policy}`,
       });
-      attachment.overrideLogicalId(`${id}_${snakeCase(policy)}`);
+      attachment.overrideLogicalId(policyAttachmentId(id, policy));
       return attachment;
     });
   }
+}
+
+/** The Terraform name of a role's attachment of a managed policy: nodes_amazon_eks_worker_node_policy. */
+export function policyAttachmentId(roleId: string, policy: string): string {
+  return `${roleId}_${snakeCase(policy)}`;
 }
 
 // AmazonEKSWorkerNodePolicy → amazon_eks_worker_node_policy

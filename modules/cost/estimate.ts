@@ -9,9 +9,10 @@ import { type FargateSize, fargateSize } from "../fargate/size";
 import { environmentKmsKeyAliases, environmentLogGroups } from "../cluster/names";
 import { planNodeGroup } from "../compute/node-groups";
 import { natZones } from "../network/nat-zones";
-import { sampleWorkloads } from "../workloads/samples";
+import { environmentSamples } from "../workloads/samples";
 import { type FargatePods, fargatePods } from "./fargate-pods";
 import { loadBalancersOf } from "../lb-controller/load-balancers";
+import { autoModeCostItems } from "./auto-mode";
 import { type PriceKey, type PriceTable, priceSource } from "./prices";
 import { round2 } from "../round";
 
@@ -179,7 +180,7 @@ export function estimateCost(
 
   // Load balancers the controller creates for the samples, in a public subnet of each zone when internet-facing.
   const capacityUnits = env.cost.loadBalancerCapacityUnits;
-  for (const lb of loadBalancersOf(sampleWorkloads(env.workloads))) {
+  for (const lb of loadBalancersOf(environmentSamples(env))) {
     const [hourly, capacity, unitName] =
       lb.kind === "ALB" ? (["albHour", "albLcuHour", "LCU"] as const) : (["nlbHour", "nlbNlcuHour", "NLCU"] as const);
     add(`${lb.kind}: ${lb.label}`, 1, "load balancer", hourly);
@@ -193,6 +194,9 @@ export function estimateCost(
       );
     }
   }
+
+  // EKS Auto Mode: its management fee per instance-hour, with the instances as usage (modules/cost/auto-mode.ts).
+  if (env.compute.autoMode.enabled) items.push(...autoModeCostItems({ instances: 0 }));
 
   // CloudWatch Logs: each group the stacks create ingests its assumed volume and keeps it for the
   // retention period. VPC flow logs are vended logs, with their own ingestion price.

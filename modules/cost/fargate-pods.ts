@@ -3,7 +3,7 @@ import { capacityOf, placePod } from "../compute/placement";
 import { platformWorkloads } from "../compute/platform-workloads";
 import { podRequestsOf } from "../fargate/rules";
 import type { FargateSize, PodRequests } from "../fargate/size";
-import { sampleWorkloads } from "../workloads/samples";
+import { environmentSamples } from "../workloads/samples";
 import { workloadLabel } from "../workloads/workload";
 import type { RegionPrices } from "./prices";
 
@@ -29,7 +29,7 @@ export function fargatePods(env: Environment, scale: SampleScale = "min"): Farga
   const capacity = capacityOf(env);
   const { autoscaling } = env.workloads;
   const autoscaled = autoscaling && (scale === "min" ? autoscaling.minReplicas : autoscaling.maxReplicas);
-  const samples = sampleWorkloads(env.workloads).map((w) => (autoscaled ? { ...w, replicas: autoscaled } : w));
+  const samples = environmentSamples(env).map((w) => (autoscaled ? { ...w, replicas: autoscaled } : w));
   return [...platformWorkloads(env), ...samples]
     .filter((w) => placePod(capacity, w).on !== "nodes")
     .map((w) => ({ label: workloadLabel(w), replicas: w.replicas ?? 1, pod: podRequestsOf(w) }));

@@ -1,4 +1,5 @@
 import type { Workload } from "../workloads/workload";
+import { isAlbIngressClass, isNlbServiceClass } from "./classes";
 
 // Which of a workload's Ingresses and Services the AWS Load Balancer Controller turns into load
 // balancers, and with which targets. The guard (IP targets for Fargate pods) and the cost estimate
@@ -6,7 +7,7 @@ import type { Workload } from "../workloads/workload";
 // Annotations: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/
 // and https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/
 
-/** A load balancer the AWS Load Balancer Controller creates for a workload. */
+/** A load balancer the AWS Load Balancer Controller (or EKS Auto Mode) creates for a workload. */
 export interface LoadBalancer {
   /** "ALB" for an Ingress of class alb, "NLB" for a LoadBalancer Service the controller serves. */
   kind: "ALB" | "NLB";
@@ -30,7 +31,7 @@ type Service = NonNullable<Workload["services"]>[number];
 
 /** True when the controller serves this Ingress: class alb, by field or by the legacy annotation. */
 function isAlbIngress(ingress: Ingress): boolean {
-  return ingress.ingressClassName === "alb" || ingress.annotations?.["kubernetes.io/ingress.class"] === "alb";
+  return isAlbIngressClass(ingress.ingressClassName) || ingress.annotations?.["kubernetes.io/ingress.class"] === "alb";
 }
 
 /** True when the controller (not the in-tree cloud provider) serves this LoadBalancer Service. */
@@ -38,7 +39,7 @@ function isControllerNlb(service: Service): boolean {
   const type = service.annotations?.[LB_TYPE] ?? "";
   return (
     service.type === "LoadBalancer" &&
-    (service.loadBalancerClass === NLB_CLASS || ["external", "nlb-ip"].includes(type))
+    (isNlbServiceClass(service.loadBalancerClass) || ["external", "nlb-ip"].includes(type))
   );
 }
 

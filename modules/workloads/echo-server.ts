@@ -2,6 +2,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
 import type { AutoscalingSettings } from "../../environments/rules/autoscaling";
 import { SMALLEST_FARGATE_REQUESTS } from "../fargate/size";
+import { type LoadBalancerClasses, loadBalancerClasses } from "../lb-controller/classes";
 import { ExposedDeployment } from "./exposed-deployment";
 import { NON_ROOT_POD, nonRootContainer } from "./non-root";
 import { type DeploymentWorkload, httpProbes } from "./workload";
@@ -12,6 +13,8 @@ export interface EchoServerProps {
   namespace: string;
   /** Scale the Deployment with a HorizontalPodAutoscaler; left out, it runs two pods. */
   autoscaling?: AutoscalingSettings;
+  /** Load-balancer classes of the environment (the Helm controller's by default). */
+  classes?: LoadBalancerClasses;
 }
 
 /**
@@ -26,7 +29,10 @@ export const ECHO_SERVER_UID = 65534;
 export const ECHO_SERVER_PORT = 8080;
 
 /** The echo server as plain data: a Deployment of two pods of the smallest Fargate size behind an NLB Service. */
-export function echoServerWorkload(namespace: string): DeploymentWorkload {
+export function echoServerWorkload(
+  namespace: string,
+  classes: LoadBalancerClasses = loadBalancerClasses(false),
+): DeploymentWorkload {
   const labels = { "app.kubernetes.io/name": "echo-server" };
   const containerPort = ECHO_SERVER_PORT;
   return {
@@ -51,7 +57,7 @@ export function echoServerWorkload(namespace: string): DeploymentWorkload {
       {
         name: "echo-server",
         type: "LoadBalancer",
-        loadBalancerClass: "service.k8s.aws/nlb",
+        loadBalancerClass: classes.serviceClass,
         annotations: {
           "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
           "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
@@ -82,7 +88,7 @@ export class EchoServer extends Construct {
     const namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
     namespace.overrideLogicalId("echo_server");
 
-    this.workload = echoServerWorkload(props.namespace);
+    this.workload = echoServerWorkload(props.namespace, props.classes);
     const app = new ExposedDeployment(this, "app", {
       workload: this.workload,
       dependsOn: [namespace],

@@ -2,6 +2,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Construct } from "constructs";
 import type { AutoscalingSettings } from "../../environments/rules/autoscaling";
 import { SMALLEST_FARGATE_REQUESTS } from "../fargate/size";
+import { type LoadBalancerClasses, loadBalancerClasses } from "../lb-controller/classes";
 import { ExposedDeployment } from "./exposed-deployment";
 import { NON_ROOT_POD, nonRootContainer } from "./non-root";
 import { type DeploymentWorkload, httpProbes } from "./workload";
@@ -12,6 +13,8 @@ export interface Game2048Props {
   namespace: string;
   /** Scale the Deployment with a HorizontalPodAutoscaler; left out, it runs two pods. */
   autoscaling?: AutoscalingSettings;
+  /** Load-balancer classes of the environment (the Helm controller's by default). */
+  classes?: LoadBalancerClasses;
 }
 
 /**
@@ -39,7 +42,10 @@ const COPY = "/game";
  * The game as plain data: a Deployment of two pods of the smallest Fargate size (an init container copies
  * the game into the server's web root, an emptyDir), a ClusterIP Service and an ALB Ingress.
  */
-export function game2048Workload(namespace: string): DeploymentWorkload {
+export function game2048Workload(
+  namespace: string,
+  classes: LoadBalancerClasses = loadBalancerClasses(false),
+): DeploymentWorkload {
   const labels = { "app.kubernetes.io/name": "app-2048" };
   const servicePort = 80;
   const resources = { requests: SMALLEST_FARGATE_REQUESTS, limits: SMALLEST_FARGATE_REQUESTS };
@@ -89,7 +95,7 @@ export function game2048Workload(namespace: string): DeploymentWorkload {
     ingresses: [
       {
         name: "ingress-2048",
-        ingressClassName: "alb",
+        ingressClassName: classes.ingressClassName,
         annotations: {
           "alb.ingress.kubernetes.io/scheme": "internet-facing",
           "alb.ingress.kubernetes.io/target-type": "ip",
@@ -116,7 +122,7 @@ export class Game2048 extends Construct {
     const namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
     namespace.overrideLogicalId("game_2048");
 
-    this.workload = game2048Workload(props.namespace);
+    this.workload = game2048Workload(props.namespace, props.classes);
     const app = new ExposedDeployment(this, "app", {
       workload: this.workload,
       dependsOn: [namespace],

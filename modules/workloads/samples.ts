@@ -1,3 +1,4 @@
+import { type LoadBalancerClasses, loadBalancerClasses } from "../lb-controller/classes";
 import { echoServerWorkload } from "./echo-server";
 import { game2048Workload } from "./game-2048";
 import type { DeploymentWorkload } from "./workload";
@@ -13,7 +14,18 @@ export interface SampleSettings {
 }
 
 /** What the workloads stack deploys, as data: nothing when the samples are off. */
-export function sampleWorkloads(settings: SampleSettings): DeploymentWorkload[] {
+export function sampleWorkloads(
+  settings: SampleSettings,
+  classes: LoadBalancerClasses = loadBalancerClasses(false),
+): DeploymentWorkload[] {
   if (!settings.enabled) return [];
-  return [game2048Workload(settings.gameNamespace), echoServerWorkload(settings.echoNamespace)];
+  return [game2048Workload(settings.gameNamespace, classes), echoServerWorkload(settings.echoNamespace, classes)];
+}
+
+/** What the workloads stack deploys for an environment: its samples, with the load-balancer classes of its controller. */
+export function environmentSamples(env: {
+  workloads: SampleSettings;
+  compute: { autoMode: { enabled: boolean } };
+}): DeploymentWorkload[] {
+  return sampleWorkloads(env.workloads, loadBalancerClasses(env.compute.autoMode.enabled));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { computeSettings } from "../../../environments/compute";
 import { environmentCollisions } from "../../../environments/rules/collisions";
 
 const env = (name: string, clusterName: string, region = "ap-northeast-2", account?: string) => ({
@@ -7,7 +8,7 @@ const env = (name: string, clusterName: string, region = "ap-northeast-2", accou
   region,
   account: account ? { id: account } : undefined,
   cluster: { fargateProfiles: [{ name: "kube-system" }] },
-  compute: { nodeGroups: [], karpenter: { enabled: false } },
+  compute: computeSettings.parse({}),
 });
 
 describe("environment collisions", () => {

@@ -97,7 +97,7 @@ describe("node group rules at load", () => {
     );
   });
 
-  it("refuses Karpenter with Auto Mode, naming both, and Karpenter without a Fargate profile for its controller", () => {
+  it("refuses Karpenter without a Fargate profile for its controller, and beside Auto Mode", () => {
     const pool = {
       name: "p",
       architectures: ["amd64"],
@@ -105,14 +105,14 @@ describe("node group rules at load", () => {
       instanceCategories: ["m"],
       cpuLimit: 10,
     };
+    expect(problemsOf(withCompute({ karpenter: { enabled: true, nodePools: [pool] } }))).toContain(
+      '  - cluster.fargateProfiles: no profile selects the karpenter namespace, so Karpenter\'s controller (which must run on Fargate, before any node exists) would stay Pending; add { name: "karpenter", selectors: [{ namespace: "karpenter" }] }',
+    );
+    // Beside Auto Mode, one message names both switches and says to turn one off.
     const both = problemsOf(
       withCompute({ karpenter: { enabled: true, nodePools: [pool] }, autoMode: { enabled: true } }),
     );
-    expect(both).toContain(
-      "  - compute.karpenter.enabled: is on together with compute.autoMode.enabled, but EKS Auto Mode runs its own Karpenter",
-    );
-    expect(both).toContain(
-      '  - cluster.fargateProfiles: no profile selects the karpenter namespace, so Karpenter\'s controller (which must run on Fargate, before any node exists) would stay Pending; add { name: "karpenter", selectors: [{ namespace: "karpenter" }] }',
-    );
+    expect(both).toContain("  - compute.autoMode.enabled: is true, and so is compute.karpenter.enabled");
+    expect(both).not.toContain("karpenter namespace");
   });
 });

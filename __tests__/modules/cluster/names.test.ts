@@ -1,3 +1,4 @@
+import { computeSettings } from "../../../environments/compute";
 import { describe, expect, it } from "vitest";
 import {
   accountWideNames,
@@ -19,7 +20,7 @@ describe("account-wide names", () => {
     const fargateOnly = {
       clusterName: "dev-fargate",
       cluster: { fargateProfiles: profiles },
-      compute: { nodeGroups: [], karpenter: { enabled: false } },
+      compute: computeSettings.parse({}),
     };
     expect(accountWideNames(fargateOnly)).toEqual([
       "role/dev-fargate-cluster",
@@ -32,14 +33,14 @@ describe("account-wide names", () => {
       "role/dev-fargate-vpc-cni",
     ]);
     // With node groups, their nodes' role too.
-    const withNodes = { ...fargateOnly, compute: { nodeGroups: [{}], karpenter: { enabled: false } } };
+    const withNodes = { ...fargateOnly, compute: { ...fargateOnly.compute, nodeGroups: [{}] } };
     expect(accountWideNames(withNodes)).toContain("role/dev-fargate-nodes");
   });
 
   it("adds Karpenter's controller role and policy and its node role when Karpenter is on", () => {
-    const env = { clusterName: "dev-fargate", cluster: { fargateProfiles: [] }, compute: { nodeGroups: [] } };
-    const without = accountWideNames({ ...env, compute: { nodeGroups: [], karpenter: { enabled: false } } });
-    expect(accountWideNames({ ...env, compute: { nodeGroups: [], karpenter: { enabled: true } } })).toEqual([
+    const env = { clusterName: "dev-fargate", cluster: { fargateProfiles: [] } };
+    const without = accountWideNames({ ...env, compute: computeSettings.parse({}) });
+    expect(accountWideNames({ ...env, compute: computeSettings.parse({ karpenter: { enabled: true } }) })).toEqual([
       ...without,
       "role/dev-fargate-karpenter",
       "policy/dev-fargate-karpenter",
