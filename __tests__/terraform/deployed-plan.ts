@@ -15,7 +15,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { COMPONENTS } from "../../stacks/contract";
+import { COMPONENTS, outputNames, outputSpec } from "../../stacks/contract";
 import type { StackJson } from "../support/synth";
 import { FAKE_OUTPUTS, MOCK_RESOURCE_DEFAULTS } from "./fakes";
 import { writeCliConfig } from "./harness";
@@ -454,6 +454,22 @@ export class DeployedPlanner {
       storageConfig: { blockStorage: { enabled: clusters[0].storage_config[0].block_storage[0].enabled } },
       elasticLoadBalancing: { enabled: clusters[0].kubernetes_network_config[0].elastic_load_balancing[0].enabled },
     };
+  }
+
+  /**
+   * Stands in for an upstream stack that is not deployed here: a state holding only its contract outputs,
+   * with the fake values of fakes.ts, for the stacks planned here to read (deploying a stack only to have
+   * its outputs costs a real plan per round).
+   */
+  stubOutputs(id: string): void {
+    const component = COMPONENTS.find((c) => id.endsWith(`-${c}`))!;
+    const outputs = Object.fromEntries(
+      outputNames(component).map((name) => {
+        const value = FAKE_OUTPUTS[name] ?? (outputSpec(component, name).kind === "list" ? [] : "");
+        return [name, { value, type: typeOf(value) }];
+      }),
+    );
+    this.restate(id, { resources: [], outputs });
   }
 
   /** The deployed state of a stack, to edit for a scenario (see `restate`). */
