@@ -16,5 +16,8 @@ export default defineConfig({
     hookTimeout: 600_000,
     // Test files share a worker's module cache, so each worker synthesizes the project once, not once per file.
     isolate: false,
+    // Two workers even on two cores (vitest's default there is one): the Terraform checks spend much of
+    // their time waiting on terraform, so the unit tests run beside them.
+    maxWorkers: 2,
   },
 });

@@ -9,6 +9,7 @@ import { INTERRUPTION_EVENTS } from "../../modules/compute/karpenter/interruptio
 import { COMPONENTS, type Component, stackId } from "../../stacks/contract";
 import { loadEnvironments } from "../../environments/load";
 import { autoModeVariant } from "../support/auto-mode";
+import { karpenterEnvironment } from "../support/environments";
 import { projectEnvironments, synthesize, TEST_TODAY } from "../support/synth";
 import { requireTerraform, terraform, type TerraformResult, writeCliConfig } from "./harness";
 import { awsOnly, buildWorkspace, plannedChanges, plannedCreates, type Workspace } from "./workspace";
@@ -77,10 +78,12 @@ function expectedCreates(env: Environment, component: Component): number {
  */
 const KARPENTER_AWS_RESOURCES = 3 + 4 + 2 + 2 * INTERRUPTION_EVENTS.length;
 
-// The project's environments, and the default one with EKS Auto Mode on (its own names), planned together.
+// The project's environments, and the default one with EKS Auto Mode on, and with Karpenter on (each
+// with its own names), planned together: one workspace, one provider schema load.
 const ENVIRONMENTS_CHECKED = [
   ...projectEnvironments(),
   ...loadEnvironments([autoModeVariant()], TEST_TODAY).environments,
+  karpenterEnvironment(),
 ];
 
 const EXPECTED_CREATES: Record<string, number> = Object.fromEntries(
