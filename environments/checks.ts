@@ -16,7 +16,7 @@ import { EnvironmentError, invalidEnvironment } from "./error";
 import { kubernetesVersionWarning } from "./rules/kubernetes-version";
 import { fargateQuotaWarnings } from "./rules/quotas";
 import { nodeGroupWarnings } from "./rules/node-groups";
-import { nodeGroupLines, planNodeGroup } from "../modules/compute/node-groups";
+import { nodeGroupLines, nodePoolLines, planNodeGroup } from "../modules/compute/node-groups";
 import type { Environment } from "./schema";
 
 /** What the loader reports of one valid environment. */
@@ -66,9 +66,12 @@ export function checkEnvironment(env: Environment, today: string): EnvironmentRe
   const prices = PRICES.regions[env.region] ?? {};
   const podMonthlyUsd = (size: FargateSize) => fargatePodMonthlyUsd(size, prices, PRICES.hoursPerMonth);
   const { nodeGroups, prefixDelegation } = env.compute;
-  const nodes = nodeGroupLines(
-    nodeGroups.map((g) => planNodeGroup(g, prefixDelegation)),
-    prefixDelegation,
-  );
+  const nodes = [
+    ...nodeGroupLines(
+      nodeGroups.map((g) => planNodeGroup(g, prefixDelegation)),
+      prefixDelegation,
+    ),
+    ...nodePoolLines(env.compute),
+  ];
   return { warnings, summary: placementSummary(env.name, placed, nodes, podMonthlyUsd) };
 }

@@ -1,4 +1,4 @@
-import type { NodeGroupSettings } from "../../environments/compute";
+import type { ComputeSettings, NodeGroupSettings, NodePoolSettings } from "../../environments/compute";
 import { type InstanceTypeInfo, instanceType } from "./instance-types";
 import { maxPods } from "./max-pods";
 
@@ -64,4 +64,19 @@ export function nodeGroupLines(plans: readonly NodeGroupPlan[], prefixDelegation
     const sizes = `${settings.minSize}-${settings.maxSize} nodes, ${settings.desiredSize} at first`;
     return `Node group "${settings.name}" (${settings.capacityType}, ${sizes}): ${types}${smallest}`;
   });
+}
+
+/** The synthesis summary's lines for node pools (Auto Mode's and Karpenter's): what each may launch, and its bound. */
+export function nodePoolLines(compute: ComputeSettings): string[] {
+  const pool = (p: NodePoolSettings) =>
+    `${p.name} (${p.architectures.join("/")}, ${p.capacityTypes.join("/")}, categories ${p.instanceCategories.join("")}, at most ${p.cpuLimit} vCPUs)`;
+  const { autoMode, karpenter } = compute;
+  return [
+    ...(autoMode.enabled
+      ? [
+          `EKS Auto Mode node pools: ${[...autoMode.nodePools.map((p) => `${p} (built-in)`), ...autoMode.customNodePools.map(pool)].join(", ") || "none"}`,
+        ]
+      : []),
+    ...(karpenter.enabled ? [`Karpenter node pools: ${karpenter.nodePools.map(pool).join(", ") || "none"}`] : []),
+  ];
 }

@@ -53,10 +53,12 @@ export type Placement =
 /** The capacity an environment's settings give it. */
 export function capacityOf(env: Environment): Capacity {
   const { nodeGroups, autoMode, karpenter } = env.compute;
+  // A provisioner without a pool launches nothing: Auto Mode needs a built-in or custom pool, Karpenter a pool.
+  const autoModePools = autoMode.nodePools.length + autoMode.customNodePools.length;
   const nodes: NodeProvisioner[] = [
     ...(nodeGroups.length > 0 ? (["managed node groups"] as const) : []),
-    ...(autoMode.enabled ? (["EKS Auto Mode"] as const) : []),
-    ...(karpenter.enabled ? (["Karpenter"] as const) : []),
+    ...(autoMode.enabled && autoModePools > 0 ? (["EKS Auto Mode"] as const) : []),
+    ...(karpenter.enabled && karpenter.nodePools.length > 0 ? (["Karpenter"] as const) : []),
   ];
   return { fargateProfiles: env.cluster.fargateProfiles, nodes };
 }

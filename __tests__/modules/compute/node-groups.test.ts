@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { NodeGroupSettings } from "../../../environments/compute";
 import { instanceType } from "../../../modules/compute/instance-types";
-import { derivedAmiType, nodeGroupLines, planNodeGroup } from "../../../modules/compute/node-groups";
+import { computeSettings } from "../../../environments/compute";
+import { derivedAmiType, nodeGroupLines, nodePoolLines, planNodeGroup } from "../../../modules/compute/node-groups";
 
 const group = (patch: Partial<NodeGroupSettings> = {}): NodeGroupSettings => ({
   name: "general",
@@ -57,5 +58,25 @@ describe("nodeGroupLines", () => {
     expect(nodeGroupLines([planNodeGroup(group(), true)], true)).toEqual([
       'Node group "general" (ON_DEMAND, 1-3 nodes, 2 at first): t3.medium: 110 pods with prefix delegation',
     ]);
+  });
+});
+
+describe("nodePoolLines", () => {
+  it("names each pool Auto Mode or Karpenter may launch nodes for, with its vCPU bound", () => {
+    const pool = {
+      name: "graviton",
+      architectures: ["arm64" as const],
+      capacityTypes: ["spot" as const, "on-demand" as const],
+      instanceCategories: ["c", "m"],
+      cpuLimit: 64,
+    };
+    const compute = computeSettings.parse({ autoMode: { enabled: true, customNodePools: [pool] } });
+    expect(nodePoolLines(compute)).toEqual([
+      "EKS Auto Mode node pools: general-purpose (built-in), system (built-in), graviton (arm64, spot/on-demand, categories cm, at most 64 vCPUs)",
+    ]);
+    expect(nodePoolLines(computeSettings.parse({ karpenter: { enabled: true, nodePools: [pool] } }))).toEqual([
+      "Karpenter node pools: graviton (arm64, spot/on-demand, categories cm, at most 64 vCPUs)",
+    ]);
+    expect(nodePoolLines(computeSettings.parse({}))).toEqual([]);
   });
 });
