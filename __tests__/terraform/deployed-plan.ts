@@ -307,9 +307,47 @@ export async function deploy(dir: string, statePath: string, env: NodeJS.Process
         },
       ],
     }));
+    followReferences(resources, changes, plan.configuration?.root_module?.resources ?? []);
     writeState(statePath, resources, {}, round);
   }
   throw new Error(`${dir} still plans changes after 6 rounds`);
+}
+
+/**
+ * Gives an attribute that was unknown and is a plain reference to another resource's attribute
+ * (`role_arn = aws_iam_role.cluster.arn`) the value that resource was just given, as AWS would: otherwise
+ * the next round sees the two differ and plans a replacement, and each level of references costs a round.
+ */
+function followReferences(resources: StateResource[], changes: Json[], configuration: Json[]): void {
+  const attributes = new Map(resources.map((r) => [`${r.type}.${r.name}`, r.instances[0].attributes]));
+  const unknownOf = new Map(changes.map((c: Json) => [c.address, c.change.after_unknown]));
+  const follow = (expressions: Json, values: Json, unknown: Json): void => {
+    for (const [key, expression] of Object.entries(expressions ?? {}) as [string, Json][]) {
+      if (Array.isArray(expression)) {
+        expression.forEach((nested, i) => {
+          if (values?.[key]?.[i] && Array.isArray(unknown?.[key])) follow(nested, values[key][i], unknown[key][i]);
+        });
+      } else if (unknown?.[key] === true && expression?.references?.length >= 2) {
+        // One chain of references, longest first: aws_eks_cluster.cluster.identity[0].oidc[0].issuer, ...
+        const [path, ...rest] = expression.references as string[];
+        const resource = rest.at(-1)!;
+        if (!rest.every((r) => path.startsWith(r)) || !attributes.has(resource)) continue;
+        const steps = path.slice(resource.length).match(/\.[\w-]+|\[\d+\]/g) ?? [];
+        const value = steps.reduce<Json>(
+          (at, step) => at?.[step.startsWith(".") ? step.slice(1) : Number(step.slice(1, -1))],
+          attributes.get(resource),
+        );
+        if (typeof value === typeof values[key]) values[key] = value;
+      }
+    }
+  };
+  // Twice: a reference to a value that was itself just followed.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const resource of configuration) {
+      const values = attributes.get(resource.address);
+      if (resource.mode === "managed" && values) follow(resource.expressions, values, unknownOf.get(resource.address));
+    }
+  }
 }
 
 /** Writes a state file (format 4) holding these resources and outputs. */
