@@ -278,11 +278,23 @@ export interface Deployed {
 }
 
 /** Plans the stack against its own state until nothing changes: the state of a deployed stack. */
-export async function deploy(dir: string, statePath: string, env: NodeJS.ProcessEnv, schemas: Json): Promise<Deployed> {
+export async function deploy(
+  dir: string,
+  statePath: string,
+  env: NodeJS.ProcessEnv,
+  schemas: Json,
+  firstPlan?: Json,
+): Promise<Deployed> {
   let resources: StateResource[] = [];
   for (let round = 1; round <= 6; round++) {
-    await run("terraform", ["plan", "-refresh=false", "-input=false", "-out=deploy.plan"], dir, env);
-    const plan = JSON.parse(await run("terraform", ["show", "-json", "deploy.plan"], dir, env));
+    // The plan just made of this configuration against this state, when there is one, is round 1.
+    const plan =
+      round === 1 && firstPlan
+        ? firstPlan
+        : await (async () => {
+            await run("terraform", ["plan", "-refresh=false", "-input=false", "-out=deploy.plan"], dir, env);
+            return JSON.parse(await run("terraform", ["show", "-json", "deploy.plan"], dir, env));
+          })();
     const changes = (plan.resource_changes ?? []).filter((c: Json) => c.mode === "managed");
     if (changes.every((c: Json) => c.change.actions.join() === "no-op")) {
       const outputs = Object.fromEntries(
@@ -419,6 +431,8 @@ function terraformEnv(cliConfig: string, pluginCache: string): NodeJS.ProcessEnv
 export class DeployedPlanner {
   private schemas: Json;
   private readonly states: Record<string, Deployed> = {};
+  // The last plan of each stack, with the configuration it planned, while the state it planned against stands.
+  private readonly lastPlan: Record<string, { json: StackJson; plan: Json }> = {};
 
   private constructor(
     /** The project-shaped folder. */
@@ -477,8 +491,12 @@ export class DeployedPlanner {
    */
   async deploy(stacks: { id: string; json: StackJson }[]): Promise<void> {
     for (const { id, json } of stacks) {
+      // Deploying what was just planned against this state: that plan is the first round.
+      const last = this.lastPlan[id];
+      const firstPlan = last && JSON.stringify(last.json) === JSON.stringify(json) ? last.plan : undefined;
       const dir = await this.write(id, json);
-      this.states[id] = await deploy(dir, this.statePath(id), this.env, this.schemas);
+      this.states[id] = await deploy(dir, this.statePath(id), this.env, this.schemas, firstPlan);
+      delete this.lastPlan[id];
     }
     const clusters = Object.values(this.states).flatMap((s) =>
       s.resources.filter((r) => r.type === "aws_eks_cluster").map((r) => r.instances[0].attributes),
@@ -520,6 +538,7 @@ export class DeployedPlanner {
   /** Replaces a deployed stack's state, e.g. as a change deployed earlier left it. */
   restate(id: string, state: Deployed): void {
     this.states[id] = state;
+    delete this.lastPlan[id];
     writeState(this.statePath(id), state.resources, state.outputs, 99);
   }
 
@@ -529,6 +548,7 @@ export class DeployedPlanner {
     const dir = await this.write(id, after);
     await run("terraform", ["plan", "-refresh=false", "-input=false", "-out=change.plan"], dir, this.env);
     const plan = JSON.parse(await run("terraform", ["show", "-json", "change.plan"], dir, this.env));
+    this.lastPlan[id] = { json: after, plan };
     return (plan.resource_changes ?? [])
       .filter((c: Json) => c.mode === "managed")
       .map((c: Json) => ({
