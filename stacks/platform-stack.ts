@@ -34,7 +34,7 @@ export interface PlatformStackOptions {
 export class PlatformStack<C extends Component> extends TerraformStack {
   /** The environment this stack belongs to. */
   readonly env: Environment;
-  /** Which of the five stacks this is. */
+  /** Which of the six stacks this is. */
   readonly component: C;
 
   constructor(scope: Construct, env: Environment, component: C, options: PlatformStackOptions = {}) {
