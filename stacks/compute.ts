@@ -42,56 +42,54 @@ export class ComputeStack extends PlatformStack<"compute"> {
     if (!addons) this.addDependency(upstreams.addons);
     const tags = stackDefaultTags(env.tags, this.node.id);
 
-    const managed =
-      groups.length > 0
-        ? (() => {
-            const account = new CurrentAccount(this, "account");
-            const role = new NodeRole(this, "nodes", {
-              name: nodeRoleName(env.clusterName),
-              description: `EC2 nodes of the managed node groups of ${env.clusterName}`,
-              partition: account.partition,
-              managedPolicies: WORKER_NODE_POLICIES,
-            });
-            const nodeGroups = groups.map((settings) => {
-              const plan = planNodeGroup(settings, env.compute.prefixDelegation);
-              return new ManagedNodeGroup(this, terraformName(settings.name), {
-                clusterName: cluster.get("cluster_name"),
-                kubernetesVersion: env.kubernetesVersion,
-                settings,
-                amiType: plan.amiType,
-                maxPods: plan.maxPods,
-                subnetIds: network.get("private_subnet_ids"),
-                nodeRoleArn: role.role.arn,
-                launchTemplateName: launchTemplateName(env.clusterName, settings.name),
-                tags,
-                dependsOn: role.attachments,
-              });
-            });
-            return { role, nodeGroups };
-          })()
-        : undefined;
+    let nodeRole: NodeRole | undefined;
+    const nodeGroups: ManagedNodeGroup[] = [];
+    if (groups.length > 0) {
+      const account = new CurrentAccount(this, "account");
+      nodeRole = new NodeRole(this, "nodes", {
+        name: nodeRoleName(env.clusterName),
+        description: `EC2 nodes of the managed node groups of ${env.clusterName}`,
+        partition: account.partition,
+        managedPolicies: WORKER_NODE_POLICIES,
+      });
+      for (const settings of groups) {
+        const plan = planNodeGroup(settings, env.compute.prefixDelegation);
+        nodeGroups.push(
+          new ManagedNodeGroup(this, terraformName(settings.name), {
+            clusterName: cluster.get("cluster_name"),
+            kubernetesVersion: env.kubernetesVersion,
+            settings,
+            amiType: plan.amiType,
+            maxPods: plan.maxPods,
+            subnetIds: network.get("private_subnet_ids"),
+            nodeRoleArn: nodeRole.role.arn,
+            launchTemplateName: launchTemplateName(env.clusterName, settings.name),
+            tags,
+            dependsOn: nodeRole.attachments,
+          }),
+        );
+      }
+    }
 
     // NodePools are Kubernetes objects: Auto Mode's kind exists once the cluster stack switched it on,
     // Karpenter's once the add-ons stack installed its chart.
     if (karpenter.enabled || autoModePools.length > 0) this.connectToCluster(cluster, ["kubernetes"]);
     if (autoModePools.length > 0) new AutoModeNodePools(this, "auto_mode", { pools: autoModePools });
-    const pools = addons
-      ? (() => {
-          return new KarpenterNodePools(this, "karpenter", {
-            clusterName: env.clusterName,
-            nodeRoleName: addons.get("karpenter_node_role_name"),
-            privateSubnetIds: network.get("private_subnet_ids"),
-            clusterSecurityGroupId: cluster.get("cluster_security_group_id"),
-            pools: karpenter.nodePools,
-            tags,
-          });
-        })()
-      : undefined;
+    if (addons) {
+      new KarpenterNodePools(this, "karpenter", {
+        clusterName: env.clusterName,
+        nodeRoleName: addons.get("karpenter_node_role_name"),
+        privateSubnetIds: network.get("private_subnet_ids"),
+        clusterSecurityGroupId: cluster.get("cluster_security_group_id"),
+        pools: karpenter.nodePools,
+        tags,
+      });
+    }
 
     this.outputs({
-      node_group_names: managed?.nodeGroups.map((g) => g.nodeGroup.nodeGroupName) ?? [],
-      node_role_arn: managed?.role.role.arn ?? "",
-      node_pool_names: [...(pools ? karpenter.nodePools : []), ...autoModePools].map((p) => p.name),
+      node_group_names: nodeGroups.map((g) => g.nodeGroup.nodeGroupName),
+      node_role_arn: nodeRole?.role.arn ?? "",
+      node_pool_names: [...(addons ? karpenter.nodePools : []), ...autoModePools].map((p) => p.name),
     });
   }
 }

@@ -107,15 +107,12 @@ describe("offline Terraform checks", () => {
     test = terraform(workspace.dir, cliConfig, ["test", "-verbose"]);
   }, 600_000);
 
-  it("covers every stack of the project's environments, and the variants' stacks their settings change", () => {
+  // The variants' other stacks have the same AWS resources as the default environment's but for their
+  // names (network, lb-controller: the Helm controller stays beside Auto Mode) or none (workloads).
+  it("covers every stack of the project's environments", () => {
     const projectStacks = projectEnvironments().flatMap((env) => COMPONENTS.map((c) => stackId(env.name, c)));
     for (const id of projectStacks) expect(synth.stackIds).toContain(id);
     expect(Object.keys(EXPECTED_CREATES)).toEqual(expect.arrayContaining(projectStacks));
-    // The variants' other stacks have the same AWS resources as the default environment's but for their
-    // names (network, lb-controller: the Helm controller stays beside Auto Mode) or none (workloads).
-    for (const env of VARIANTS) {
-      for (const c of VARIANT_COMPONENTS) expect(EXPECTED_CREATES).toHaveProperty([stackId(env.name, c)]);
-    }
   });
 
   it("terraform validate accepts every stack with the real AWS provider, without warnings", () => {

@@ -94,16 +94,41 @@ export function estimateCost(
   const regional = prices.regions[env.region] ?? {};
   const hours = prices.hoursPerMonth;
   const items: CostItem[] = [];
-  const add = (item: string, quantity: number, counts: string, key: PriceKey, unknownWhy?: string) => {
-    const unit = UNITS[key];
-    const price = regional[key];
-    if (!price || unknownWhy) {
-      const source = `unknown: ${unknownWhy ?? `vendor/aws-prices/prices.json has no ${key} price for ${env.region}`}`;
-      items.push({ item, quantity, counts, unit, unitUsd: null, monthlyUsd: null, source });
+  // One item at a known unit price (with its source), or unknown with the reason, never guessed.
+  const priced = (
+    item: string,
+    quantity: number,
+    counts: string,
+    unit: CostUnit,
+    price: { usd: number; source: string } | { unknown: string },
+  ) => {
+    if ("unknown" in price) {
+      items.push({
+        item,
+        quantity,
+        counts,
+        unit,
+        unitUsd: null,
+        monthlyUsd: null,
+        source: `unknown: ${price.unknown}`,
+      });
       return;
     }
     const monthlyUsd = round2(quantity * price.usd * (unit === "hour" ? hours : 1));
-    items.push({ item, quantity, counts, unit, unitUsd: price.usd, monthlyUsd, source: priceSource(price) });
+    items.push({ item, quantity, counts, unit, unitUsd: price.usd, monthlyUsd, source: price.source });
+  };
+  // An item priced from the table (vendor/aws-prices/prices.json).
+  const add = (item: string, quantity: number, counts: string, key: PriceKey, unknownWhy?: string) => {
+    const price = regional[key];
+    priced(
+      item,
+      quantity,
+      counts,
+      UNITS[key],
+      !price || unknownWhy
+        ? { unknown: unknownWhy ?? `vendor/aws-prices/prices.json has no ${key} price for ${env.region}` }
+        : { usd: price.usd, source: priceSource(price) },
+    );
   };
 
   // Network: a NAT gateway and its Elastic IP per NAT zone.
@@ -146,30 +171,15 @@ export function estimateCost(
     const spot = settings.capacityType === "SPOT" ? ", Spot priced on demand" : "";
     const label = `node group ${settings.name} (${first.name}${spot})`;
     const usd = first.onDemandUsdPerHour[env.region as keyof typeof first.onDemandUsdPerHour];
-    const item = `EC2 instances: ${label}`;
-    if (usd === undefined) {
-      const source = `unknown: vendor/ec2-instances/instances.json has no ${env.region} price for ${first.name}`;
-      items.push({
-        item,
-        quantity: settings.desiredSize,
-        counts: "instance",
-        unit: "hour",
-        unitUsd: null,
-        monthlyUsd: null,
-        source,
-      });
-    } else {
-      const monthlyUsd = round2(settings.desiredSize * usd * hours);
-      items.push({
-        item,
-        quantity: settings.desiredSize,
-        counts: "instance",
-        unit: "hour",
-        unitUsd: usd,
-        monthlyUsd,
-        source: INSTANCE_PRICE_SOURCE,
-      });
-    }
+    priced(
+      `EC2 instances: ${label}`,
+      settings.desiredSize,
+      "instance",
+      "hour",
+      usd === undefined
+        ? { unknown: `vendor/ec2-instances/instances.json has no ${env.region} price for ${first.name}` }
+        : { usd, source: INSTANCE_PRICE_SOURCE },
+    );
     add(
       `EBS gp3 root volumes: node group ${settings.name}`,
       settings.desiredSize * settings.diskSizeGiB,

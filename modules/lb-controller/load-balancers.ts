@@ -1,5 +1,5 @@
 import type { Workload } from "../workloads/workload";
-import { isAlbIngressClass, isNlbServiceClass } from "./classes";
+import { LBC_NLB_CLASS, isAlbIngressClass, isNlbServiceClass } from "./classes";
 
 // Which of a workload's Ingresses and Services the AWS Load Balancer Controller turns into load
 // balancers, and with which targets. The guard (IP targets for Fargate pods) and the cost estimate
@@ -17,8 +17,6 @@ export interface LoadBalancer {
   internetFacing: boolean;
 }
 
-/** The controller's load-balancer class for Services. */
-export const NLB_CLASS = "service.k8s.aws/nlb";
 const ALB_SCHEME = "alb.ingress.kubernetes.io/scheme";
 const ALB_GROUP = "alb.ingress.kubernetes.io/group.name";
 const ALB_TARGET_TYPE = "alb.ingress.kubernetes.io/target-type";
@@ -87,7 +85,7 @@ export function ipTargetProblems(workload: Workload): string[] {
     if (!isControllerNlb(service) || !ipTargets) {
       problems.push(
         `Service "${service.name}" of type LoadBalancer does not ask the controller for an NLB with IP targets, the only ` +
-          `targets that reach Fargate pods; set loadBalancerClass "${NLB_CLASS}" and annotation ${NLB_TARGET_TYPE}: "ip"`,
+          `targets that reach Fargate pods; set loadBalancerClass "${LBC_NLB_CLASS}" and annotation ${NLB_TARGET_TYPE}: "ip"`,
       );
     }
   }
